@@ -1,0 +1,83 @@
+/**
+ * Elements that are never article content: they are dropped from hast before
+ * conversion (nothing in them ever runs), and each drop of visible text is
+ * recorded as a removal message.
+ */
+import type { Element, Parents, Root } from 'hast';
+import { toString as hastToString } from 'hast-util-to-string';
+import type { VFile } from 'vfile';
+
+/** Tags dropped silently (no visible text a reader would miss). */
+const INVISIBLE = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'svg',
+  'math',
+  'link',
+  'meta',
+  'head',
+  'title',
+  'base',
+  'frame',
+  'frameset',
+  'applet',
+  'audio',
+  'video',
+  'source',
+  'track',
+  'dialog',
+]);
+
+/** Tags dropped with a message (interactive, never prose). */
+const INTERACTIVE = new Set(['form', 'button', 'input', 'select', 'textarea', 'option', 'label']);
+
+function isHidden(el: Element): boolean {
+  const p = el.properties;
+  if (p.hidden !== undefined && p.hidden !== false && p.hidden !== null) return true;
+  if (String(p.ariaHidden) === 'true') return true;
+  const style = typeof p.style === 'string' ? p.style.replace(/\s+/g, '').toLowerCase() : '';
+  if (style.includes('display:none') || style.includes('visibility:hidden')) return true;
+  if (el.tagName === 'input' && p.type === 'hidden') return true;
+  return false;
+}
+
+export function stripNeverContent(tree: Root, file: VFile): void {
+  walk(tree, file);
+}
+
+function walk(parent: Parents, file: VFile): void {
+  const kept: Parents['children'] = [];
+  for (const child of parent.children) {
+    if (child.type === 'comment' || child.type === 'doctype') continue;
+    if (child.type === 'element') {
+      const el = child;
+      if (INVISIBLE.has(el.tagName)) continue;
+      const interactive = INTERACTIVE.has(el.tagName);
+      if (interactive || isHidden(el)) {
+        const text = hastToString(el).replace(/\s+/g, ' ').trim();
+        if (text) {
+          const msg = file.info(
+            interactive ? `<${el.tagName}> is never article content` : 'hidden element',
+            {
+              ruleId: 'html-never-content',
+              source: 'copydesk',
+              ...(el.position ? { place: el.position } : {}),
+            },
+          );
+          msg.actual = text;
+          msg.expected = [];
+        }
+        continue;
+      }
+      walk(el, file);
+    }
+    kept.push(child);
+  }
+  (parent as { children: Parents['children'] }).children = kept;
+}
