@@ -1,0 +1,278 @@
+/**
+ * Byline parsing: "By Jane Doe, The Week US Published" → authors
+ * ["Jane Doe"], publication "The Week US". Generic: decides by the shape of
+ * each segment (a person's name, an outlet's name, a role, a date), never by
+ * a site list.
+ *
+ * Shapes understood (any case; single-case names are re-cased):
+ * - lead word + names: "By A, B and C", "BY JANE DOE", "Story by …", "Words: …",
+ *   "Par …", "Von …", "Por …", "Di …", "Door …", "Av …";
+ * - name + outlet/role/date without a lead: "Jane Doe | Reuters",
+ *   "Jane Doe, Staff Writer", "Jane Doe · 2 hours ago";
+ * - date lines: "Published 12 March 2024", "Updated 3:45 p.m. ET, Thu March 5, 2020".
+ */
+import { type DateOptions, parseDate } from './dates.js';
+import { fixNameCase, isSingleCase } from './names.js';
+
+export interface ParsedByline {
+  authors: string[];
+  publication?: string | undefined;
+  /** Date text that followed the names ("Published 12 March 2024"), unparsed. */
+  dateText?: string | undefined;
+  /** ISO 8601 publication date, when `dateText` (or a date segment) parses. */
+  published?: string | undefined;
+  /** ISO 8601 "Updated …" date, when one parses. */
+  modified?: string | undefined;
+  /** Role words that were stripped ("Staff Writer"). */
+  roles?: string[] | undefined;
+}
+
+/** What a whole line is, for byline detection. */
+export interface BylineLine extends ParsedByline {
+  /** `byline`: names (with or without a lead); `date`: only a date; `none`: prose or anything else. */
+  kind: 'byline' | 'date' | 'none';
+  /** Whether a lead word ("By", "Par", "Story by"…) opened the line. */
+  lead: boolean;
+}
+
+/** Words that open a byline, in several languages. */
+const LEAD =
+  /^(?:(?:written|story|words|text|reporting|reported|posted|photos? and words|interview)\s+by|by|words\s*:|text\s*:|texto\s*:|autor(?:in)?\s*:|auteur\s*:|authors?\s*:|von|par|por|di|door|af|av|przez|от)\s*:?\s+/i;
+
+/** Words that open a date part, with what the date means. */
+const DATE_WORDS: [RegExp, 'published' | 'modified'][] = [
+  [
+    /(?<![\p{L}\p{N}])(?:last\s+)?(?:updated|modified|edited|revised|aktualisiert|mis\s+à\s+jour|actualizado|atualizado|aggiornato|bijgewerkt)(?![\p{L}\p{N}])(?:\s*(?:on|at|le|am|el|em|il|op))?\s*:?/iu,
+    'modified',
+  ],
+  [
+    /(?<![\p{L}\p{N}])(?:first\s+)?(?:published|posted|publié|veröffentlicht|publicado|pubblicato|gepubliceerd|publicerad)(?![\p{L}\p{N}])(?:\s*(?:on|at|le|am|el|em|il|op))?\s*:?/iu,
+    'published',
+  ],
+];
+
+const DATE_LEAD_ANY =
+  /\s*(?:[|•·–—-]\s*)?(?<![\p{L}\p{N}])(?:(?:last|first)\s+)?(?:published|updated|posted|modified|publié|mis\s+à\s+jour|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|aggiornato)(?![\p{L}\p{N}]).*$/iu;
+
+/** Role words: stripped from author lists. */
+const ROLE =
+  /^(?:(?:senior|junior|chief|staff|contributing|special|deputy|associate|executive|managing|political|foreign|science|business|sports?|technology|tech|health|investigative|freelance|guest|national|local|white house|[\p{Lu}][\p{L}]+)\s+)*(?:writer|reporter|correspondent|editor|columnist|contributor|producer|critic|photographer|analyst|journalist|author|blogger|staff|intern|researcher|commentator|redakteur(?:in)?|korrespondent(?:in)?|journaliste|rédacteur|rédactrice|periodista|redactor|redactora|giornalista|corrispondente)s?(?:\s+(?:at|for|of)\s+.*)?$/iu;
+
+/** Words that mark an outlet or organisation rather than a person. */
+const ORG_WORD =
+  /\b(?:news|times|post|journal|daily|weekly|week|press|media|magazine|herald|tribune|gazette|agency|network|radio|tv|television|broadcasting|wire|service|group|inc|ltd|llc|online|digital|review|today|guardian|telegraph|observer|independent|chronicle|express|mail|mirror|standard|reuters|associated|afp|bloomberg|staff|desk|team|editors|editorial)\b/i;
+
+/** A person's name: 2–4 capitalised tokens (initials, particles allowed). */
+const PERSON =
+  /^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.)(?:\s+(?:(?:van|von|de|der|den|da|di|du|del|della|la|le|bin|al|ibn|y|e|ter|ten|dos|das)\s+)*(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.)){1,3}$/u;
+
+/** Whether a segment looks like an outlet (publication) name. */
+export function looksLikeOutlet(segment: string): boolean {
+  const s = segment.trim();
+  if (!isTitleCased(s)) return false;
+  if (/^The\s/i.test(s)) return true;
+  if (ORG_WORD.test(s)) return true;
+  if (/\.(?:com|org|net|co\.uk|news|io)\b/i.test(s)) return true;
+  return /^[A-Z]{2,6}$/.test(s);
+}
+
+const SMALL_WORDS = new Set([
+  'of',
+  'the',
+  'and',
+  'for',
+  'on',
+  'in',
+  'de',
+  'la',
+  'le',
+  'du',
+  'der',
+  'die',
+  'das',
+]);
+
+/** Every word but small ones starts with a capital or digit ("The Week US", not "the time we"). */
+function isTitleCased(s: string): boolean {
+  const words = s.split(/\s+/);
+  if (words.length === 0 || words.length > 8) return false;
+  return words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && SMALL_WORDS.has(w)));
+}
+
+/** Whether a segment looks like a person's name. */
+export function looksLikePerson(segment: string): boolean {
+  const s = segment.trim();
+  return PERSON.test(s) && !looksLikeOutlet(s) && !ROLE.test(s);
+}
+
+/** Whether a segment is a role ("Staff Writer", "Senior Correspondent"). */
+export function looksLikeRole(segment: string): boolean {
+  const s = segment.trim();
+  return s.split(/\s+/).length <= 8 && ROLE.test(s);
+}
+
+/**
+ * Whether a line is a byline: "By …" followed by a name-like part, short.
+ * Sentences that start with "By the time…" are not.
+ */
+export function isBylineText(text: string): boolean {
+  const t = text.trim();
+  if (t.length === 0 || t.length > 160) return false;
+  if (!LEAD.test(t)) return false;
+  return readBylineLine(t).kind === 'byline';
+}
+
+/** Split the text of a date part into dated chunks ("Published X, updated Y"). */
+function readDates(
+  text: string,
+  options: DateOptions,
+  into: { published?: string | undefined; modified?: string | undefined },
+): boolean {
+  const marks: { at: number; kind: 'published' | 'modified' }[] = [];
+  for (const [re, kind] of DATE_WORDS) {
+    const g = new RegExp(re.source, 'giu');
+    for (const m of text.matchAll(g)) marks.push({ at: m.index ?? 0, kind });
+  }
+  marks.sort((a, b) => a.at - b.at);
+  if (marks.length === 0 || (marks[0]?.at ?? 0) > 0) marks.unshift({ at: 0, kind: 'published' });
+  let found = false;
+  for (const [i, m] of marks.entries()) {
+    const chunk = text.slice(m.at, marks[i + 1]?.at ?? text.length);
+    const d = parseDate(chunk, options);
+    if (!d) continue;
+    found = true;
+    if (m.kind === 'modified') into.modified ??= d.iso;
+    else into.published ??= d.iso;
+  }
+  return found;
+}
+
+/** Whether a segment is (mostly) a date or time: "March 5, 2020", "2 hours ago". */
+function dateSegment(segment: string, options: DateOptions): boolean {
+  const probe = parseDate(segment, {
+    ...options,
+    referenceDate: options.referenceDate ?? new Date(0),
+  });
+  if (!probe) return false;
+  const rest = segment.replace(probe.text, '').replace(DATE_LEAD_ANY, '');
+  return rest.replace(/[^\p{L}]/gu, '').length <= 4;
+}
+
+const SEPARATORS = /\s*(?:,|;|\||•|·|\s[–—-]\s|\band\b|&|\bund\b|\bet\b|\bog\b|\boch\b|\ben\b)\s*/i;
+
+function splitSegments(text: string): string[] {
+  const out: string[] = [];
+  for (const seg of text.split(SEPARATORS)) {
+    const s = seg?.trim();
+    if (!s) continue;
+    // "Juan Pérez y María López": split on y/e only between two full names.
+    const pair = /^(.+?)\s+(?:y|e)\s+(.+)$/u.exec(s);
+    if (pair?.[1] && pair[2] && PERSON.test(pair[1]) && PERSON.test(pair[2]))
+      out.push(pair[1], pair[2]);
+    else out.push(s);
+  }
+  return out;
+}
+
+/**
+ * Read a line as a byline. `kind` says whether the whole line is one: a
+ * prose sentence, a headline or a caption comes back as `none`.
+ */
+export function readBylineLine(text: string, options: DateOptions = {}): BylineLine {
+  const none: BylineLine = { kind: 'none', lead: false, authors: [] };
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length === 0 || flat.length > 200) return none;
+  const lead = LEAD.exec(flat);
+  let t = flat;
+  const result: BylineLine = { kind: 'none', lead: lead !== null, authors: [] };
+  // Date part: from the first date word to the end.
+  const dm = DATE_LEAD_ANY.exec(t);
+  if (dm) {
+    const dateText = dm[0].replace(/^[\s|•·–—-]+/, '').trim();
+    result.dateText = dateText;
+    readDates(dateText, options, result);
+    t = t.slice(0, dm.index).trim();
+  }
+  if (lead) t = t.slice(lead[0].length);
+  // A date inside the names part ("Jane Doe · March 5, 2020"): take it out before splitting on commas.
+  const inner = parseDate(t, { ...options, referenceDate: options.referenceDate ?? new Date(0) });
+  if (inner && inner.text.length >= 6) {
+    const dateText = inner.text;
+    result.dateText ??= dateText;
+    readDates(dateText, options, result);
+    t = `${t.slice(0, inner.index)} | ${t.slice(inner.index + dateText.length)}`;
+  }
+  t = t.replace(/^[\s,;|•·:–—-]+|[\s,;|•·:–—-]+$/g, '');
+  const roles: string[] = [];
+  let unknown = 0;
+  let publication: string | undefined;
+  for (let seg of splitSegments(t)) {
+    const paren = /^(.*?)\s*\(([^()]{2,40})\)$/.exec(seg);
+    if (paren?.[2]) {
+      if (looksLikeOutlet(paren[2]) || /^\p{Lu}/u.test(paren[2])) publication ??= paren[2].trim();
+      seg = paren[1]?.trim() ?? '';
+      if (!seg) continue;
+    }
+    if (/^(?:\S+@\S+\.\S+|@\w+|https?:\/\/\S+|www\.\S+)$/i.test(seg)) continue;
+    if (/^(?:follow|email|contact|bio|view profile|more from)\b/i.test(seg)) continue;
+    const cased =
+      isSingleCase(seg) && seg.length > 3 && !/^[A-Z]{2,6}$/.test(seg) ? fixNameCase(seg) : seg;
+    if (looksLikeRole(cased)) roles.push(cased);
+    else if (looksLikeOutlet(seg))
+      publication ??= isSingleCase(seg) && seg.length > 6 ? fixNameCase(seg) : seg;
+    else if (looksLikePerson(cased)) {
+      if (!result.authors.includes(cased)) result.authors.push(cased);
+    } else if (dateSegment(seg, options)) {
+      result.dateText ??= seg;
+      readDates(seg, options, result);
+    } else unknown++;
+  }
+  if (publication !== undefined) result.publication = publication;
+  if (roles.length > 0) result.roles = roles;
+  const hasWho = result.authors.length > 0 || publication !== undefined;
+  if (lead) {
+    result.kind = hasWho && unknown === 0 ? 'byline' : 'none';
+  } else if (result.authors.length > 0 && unknown === 0) {
+    // Without a lead word a name alone is not enough: it needs an outlet, a role or a date beside it.
+    const beside = publication !== undefined || roles.length > 0 || result.dateText !== undefined;
+    result.kind = beside ? 'byline' : 'none';
+  } else if (result.authors.length === 0 && unknown === 0 && publication === undefined) {
+    result.kind = isDateOnly(flat, options) ? 'date' : 'none';
+    if (result.kind === 'date' && result.published === undefined && result.modified === undefined) {
+      result.dateText = flat;
+      readDates(flat, options, result);
+    }
+  }
+  if (result.kind === 'none') return { ...none, lead: result.lead };
+  return result;
+}
+
+/** Whether a whole line is a date line ("Published 12 March 2024", "2 hours ago"). */
+function isDateOnly(line: string, options: DateOptions): boolean {
+  return line.length <= 90 && dateSegment(line, options);
+}
+
+/** Parse a byline line into authors and publication. */
+export function parseByline(text: string, options: DateOptions = {}): ParsedByline {
+  const line = readBylineLine(text, options);
+  const result: ParsedByline = { authors: line.authors };
+  if (line.publication !== undefined) result.publication = line.publication;
+  if (line.dateText !== undefined) result.dateText = line.dateText;
+  if (line.published !== undefined) result.published = line.published;
+  if (line.modified !== undefined) result.modified = line.modified;
+  if (line.roles !== undefined) result.roles = line.roles;
+  return result;
+}
+
+/** The house-style byline line: "By A, B and C, Publication". */
+export function formatByline(
+  parsed: Pick<ParsedByline, 'authors' | 'publication'>,
+): string | undefined {
+  const names = parsed.authors;
+  let who = '';
+  if (names.length === 1) who = names[0] ?? '';
+  else if (names.length > 1)
+    who = `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  const parts = [who, parsed.publication ?? ''].filter((p) => p.length > 0);
+  return parts.length > 0 ? `By ${parts.join(', ')}` : undefined;
+}

@@ -1,0 +1,170 @@
+/**
+ * Dates from byline-ish text and from metadata values, as ISO 8601 strings.
+ *
+ * - A date with a certain time and zone keeps its local time and offset
+ *   (`2020-03-05T15:45:00-04:00`), so the calendar day stays the one written.
+ * - A date with a time but no zone is floating (`2020-03-05T15:45:00`).
+ * - A date alone is `YYYY-MM-DD`.
+ * - Relative dates ("2 hours ago", "yesterday") and dates without a year are
+ *   resolved only against a caller's reference date; otherwise unresolved
+ *   (an empty field beats a wrong one).
+ */
+import * as chrono from 'chrono-node';
+
+export interface ParsedDate {
+  /** ISO 8601. */
+  iso: string;
+  /** The text chrono read the date from. */
+  text: string;
+  /** Offset of `text` in the input. */
+  index: number;
+  /** Whether the date depends on the reference date (relative or year-less). */
+  relative: boolean;
+}
+
+export interface DateOptions {
+  /** Resolve relative dates against this instant. */
+  referenceDate?: Date | undefined;
+  /** BCP-47 language of the text; picks a chrono locale (default: English). */
+  language?: string | undefined;
+}
+
+type ChronoLike = Pick<typeof chrono, 'parse'>;
+
+const LOCALES: Record<string, ChronoLike> = {
+  en: chrono.en,
+  fr: chrono.fr,
+  de: chrono.de,
+  es: chrono.es,
+  pt: chrono.pt,
+  nl: chrono.nl,
+  it: chrono.it,
+  ja: chrono.ja,
+  ru: chrono.ru,
+  sv: chrono.sv,
+  zh: chrono.zh,
+  uk: chrono.uk,
+};
+
+/** Two far-apart probes: a date that depends on the reference moves between them. */
+const PROBE_A = new Date(Date.UTC(2001, 0, 10, 12));
+const PROBE_B = new Date(Date.UTC(2013, 6, 20, 12));
+
+function pad(n: number, width = 2): string {
+  return String(Math.abs(n)).padStart(width, '0');
+}
+
+function offsetText(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  return `${sign}${pad(Math.trunc(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
+}
+
+function componentsIso(c: chrono.ParsedComponents): string {
+  const y = c.get('year') ?? 0;
+  const date = `${pad(y, 4)}-${pad(c.get('month') ?? 1)}-${pad(c.get('day') ?? 1)}`;
+  if (!c.isCertain('hour')) return date;
+  const time = `${pad(c.get('hour') ?? 0)}:${pad(c.get('minute') ?? 0)}:${pad(c.get('second') ?? 0)}`;
+  const tz = c.isCertain('timezoneOffset') ? c.get('timezoneOffset') : null;
+  return `${date}T${time}${tz === null || tz === undefined ? '' : offsetText(tz)}`;
+}
+
+const FALLBACK: ChronoLike[] = [
+  chrono.en,
+  chrono.fr,
+  chrono.de,
+  chrono.es,
+  chrono.pt,
+  chrono.it,
+  chrono.nl,
+];
+
+function localeFor(language: string | undefined): ChronoLike[] {
+  const primary = language?.toLowerCase().split('-')[0];
+  if (!primary) return FALLBACK;
+  const own = LOCALES[primary];
+  return own && own !== chrono.en ? [own, chrono.en] : [chrono.en];
+}
+
+/** Local date and time of a parse, without zone: what the text says. */
+function wallClock(c: chrono.ParsedComponents): string {
+  return [c.get('year'), c.get('month'), c.get('day'), c.get('hour'), c.get('minute')].join('/');
+}
+
+/**
+ * The first date in `text`, or undefined. Relative dates need
+ * `options.referenceDate`.
+ */
+export function parseDate(text: string, options: DateOptions = {}): ParsedDate | undefined {
+  if (text.length > 500) return undefined;
+  for (const parser of localeFor(options.language)) {
+    const [a] = parser.parse(text, PROBE_A);
+    if (!a) continue;
+    const [b] = parser.parse(text, PROBE_B);
+    const relative = !b || wallClock(b.start) !== wallClock(a.start);
+    if (!relative) {
+      if (!a.start.isCertain('day') || !a.start.isCertain('month')) return undefined;
+      // Zone names such as "ET" resolve by the reference's daylight saving: parse again at the date itself.
+      const [own] = parser.parse(text, a.start.date());
+      const c = own && wallClock(own.start) === wallClock(a.start) ? own.start : a.start;
+      return { iso: componentsIso(c), text: a.text, index: a.index, relative };
+    }
+    if (!options.referenceDate) return undefined;
+    const [r] = parser.parse(text, options.referenceDate);
+    if (!r) return undefined;
+    const iso = r.start.isCertain('hour')
+      ? r.start
+          .date()
+          .toISOString()
+          .replace(/\.\d{3}Z$/, 'Z')
+      : componentsIso(r.start);
+    return { iso, text: r.text, index: r.index, relative };
+  }
+  return undefined;
+}
+
+const ISO_LIKE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * A machine date from metadata (`article:published_time`, JSON-LD,
+ * `<time datetime>`), normalised to ISO 8601; free text goes through
+ * `parseDate`. Unreadable values give undefined.
+ */
+export function normalizeDate(value: unknown, options: DateOptions = {}): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    // Unix seconds or milliseconds.
+    const ms = value > 1e11 ? value : value * 1000;
+    const d = new Date(ms);
+    return Number.isNaN(d.getTime()) ? undefined : d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (!text) return undefined;
+  const m = ISO_LIKE.exec(text);
+  if (m) {
+    const [, y, mo, d, h, mi, s, tz] = m;
+    const month = Number(mo);
+    const day = Number(d);
+    if (month < 1 || month > 12 || day < 1 || day > 31 || Number(y) < 1900) return undefined;
+    if (h === undefined) return `${y}-${mo}-${d}`;
+    const zone =
+      tz === undefined
+        ? ''
+        : tz === 'Z'
+          ? 'Z'
+          : tz.includes(':')
+            ? tz
+            : `${tz.slice(0, 3)}:${tz.slice(3)}`;
+    return `${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}${zone}`;
+  }
+  if (/^\d{8}$/.test(text)) {
+    const iso = `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}`;
+    return normalizeDate(iso);
+  }
+  return parseDate(text, options)?.iso;
+}
+
+/** The calendar day (`YYYY-MM-DD`) of an ISO string. */
+export function dayOf(iso: string): string {
+  return iso.slice(0, 10);
+}
