@@ -1,0 +1,136 @@
+/**
+ * `copydesk review <inputs…> --out DIR`: one static HTML report
+ * (`DIR/index.html`, self-contained, opens from disk) with a sortable table of
+ * documents and, per document, the before/after side by side with every
+ * removal highlighted and explained.
+ *
+ * Inputs are files, folders and globs, expanded like `copydesk clean` does
+ * (`src/batch/inputs.ts`). An input that cannot be cleaned is listed as
+ * failed with its reason; the report is still written. Exit status: 0, or 1
+ * when some input failed, 2 on bad usage.
+ */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Argv, CommandModule } from 'yargs';
+import { expandInputs } from '../batch/inputs.js';
+import { Cleaner } from '../clean.js';
+import { InputError, UsageError } from '../errors.js';
+import type { QuoteStyle } from '../options.js';
+import { FROM_CHOICES, type FromOption } from '../readers/index.js';
+import { renderReviewPage } from '../review/page.js';
+import { buildReport, type DocumentReport, failedReport } from '../review/removals.js';
+import type { CommandIO } from './diff.js';
+
+export interface ReviewArgs {
+  inputs: string[];
+  out: string;
+  from?: FromOption | undefined;
+  quotes?: QuoteStyle | undefined;
+  title?: string | undefined;
+}
+
+const QUOTE_CHOICES: readonly QuoteStyle[] = ['curly', 'uk', 'straight', 'auto', 'none'];
+
+export interface ReviewResult {
+  /** Exit status. */
+  code: number;
+  /** Path of the written page (when written). */
+  page?: string;
+  reports: DocumentReport[];
+}
+
+/** Clean each input and build its review model (never throws for bad input). */
+export async function reviewReports(
+  inputs: readonly string[],
+  cleaner: Cleaner,
+  cwd = process.cwd(),
+  outDir?: string,
+): Promise<DocumentReport[]> {
+  const expanded = await expandInputs(inputs, { cwd, outDir });
+  const reports: DocumentReport[] = [];
+  for (const f of expanded.files) {
+    try {
+      const bytes = await readFile(f.abs);
+      reports.push(buildReport(cleaner.clean(bytes, { path: f.display }), f.display));
+    } catch (error) {
+      if (error instanceof InputError) {
+        reports.push(failedReport(f.display, error.message, error.isSkip ? 'skipped' : 'failed'));
+      } else if ((error as NodeJS.ErrnoException).code) {
+        reports.push(
+          failedReport(f.display, `unreadable (${(error as NodeJS.ErrnoException).code})`),
+        );
+      } else {
+        reports.push(
+          failedReport(f.display, `crashed: ${(error as Error).message ?? String(error)}`),
+        );
+      }
+    }
+  }
+  for (const s of expanded.skipped) reports.push(failedReport(s.display, s.reason, 'skipped'));
+  for (const f of expanded.failed) reports.push(failedReport(f.display, f.reason));
+  return reports;
+}
+
+/** Run `copydesk review`: write `out/index.html`. */
+export async function runReview(args: ReviewArgs, io: CommandIO = process): Promise<ReviewResult> {
+  let cleaner: Cleaner;
+  try {
+    cleaner = new Cleaner({
+      ...(args.from ? { from: args.from } : {}),
+      ...(args.quotes ? { quotes: args.quotes } : {}),
+    });
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`copydesk review: ${error.message}\n`);
+      return { code: 2, reports: [] };
+    }
+    throw error;
+  }
+  const outDir = path.resolve(args.out);
+  const reports = await reviewReports(args.inputs, cleaner, process.cwd(), outDir);
+  for (const r of reports) {
+    if (r.status === 'failed') io.stderr.write(`copydesk review: ${r.name}: ${r.error}\n`);
+    else if (r.status === 'skipped')
+      io.stderr.write(`copydesk review: ${r.name}: skipped (${r.error})\n`);
+  }
+  const html = renderReviewPage(reports, args.title ? { title: args.title } : {});
+  const page = path.join(outDir, 'index.html');
+  await mkdir(outDir, { recursive: true });
+  const tmp = `${page}.${process.pid}.tmp`;
+  await writeFile(tmp, html);
+  await rename(tmp, page);
+  const failed = reports.filter((r) => r.status === 'failed').length;
+  io.stderr.write(
+    `copydesk review: wrote ${path.relative(process.cwd(), page) || page} (${reports.length} document${
+      reports.length === 1 ? '' : 's'
+    }${failed > 0 ? `, ${failed} failed` : ''})\n`,
+  );
+  return { code: failed > 0 ? 1 : 0, page, reports };
+}
+
+export const reviewCommand: CommandModule<object, ReviewArgs> = {
+  command: 'review <inputs..>',
+  describe: 'Write a static HTML report of what cleaning removed and changed (DIR/index.html)',
+  builder: (y: Argv) =>
+    y
+      .positional('inputs', {
+        type: 'string',
+        array: true,
+        describe: 'files, folders or globs',
+        demandOption: true,
+      })
+      .option('out', { type: 'string', demandOption: true, describe: 'folder for index.html' })
+      .option('from', { choices: FROM_CHOICES, describe: 'input format (default: auto)' })
+      .option('quotes', {
+        choices: QUOTE_CHOICES,
+        describe: 'quotation mark style (default: curly)',
+      })
+      .option('title', { type: 'string', describe: 'page title (default: copydesk review)' })
+      .example(
+        '$0 review seeds --out review',
+        'then open review/index.html in a browser',
+      ) as Argv<ReviewArgs>,
+  handler: async (argv) => {
+    process.exitCode = (await runReview(argv)).code;
+  },
+};

@@ -1,0 +1,104 @@
+/**
+ * Terminal and unified diffs of one document, from its review model.
+ *
+ * Terminal view: every input block in order. Removed blocks are struck through
+ * (dim red) with `[rule-id] reason` beside them; kept blocks are plain, with
+ * normalisation edits inline (old red, new green). Without colour the same
+ * information is carried by text: `- ` before removed blocks and git's
+ * word-diff markers `[-old-]{+new+}` for edits.
+ *
+ * Unified view: a patch between the input (its blocks, one paragraph each)
+ * and the cleaned Markdown, for tools.
+ */
+import { createTwoFilesPatch, diffWords } from 'diff';
+import pc from 'picocolors';
+import { type DocumentReport, summaryLine, type ViewBlock } from './removals.js';
+
+export interface TerminalOptions {
+  /** Use ANSI colours (default: `false`). */
+  color?: boolean;
+}
+
+/** Whether to colour output on `stream`: `--no-color`/NO_COLOR off, FORCE_COLOR on, else a TTY. */
+export function wantColor(
+  flag: boolean | undefined,
+  stream: { isTTY?: boolean } = process.stdout,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
+  if (flag === false) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  if (flag === true) return true;
+  return stream.isTTY === true;
+}
+
+/** Word diff of a kept block: `before` → `after`, coloured or with `[-…-]{+…+}` markers. */
+export function inlineDiff(before: string, after: string, color: boolean): string {
+  if (before === after) return before;
+  const c = pc.createColors(color);
+  return diffWords(before, after)
+    .map((part) => {
+      if (part.added) return color ? c.green(c.underline(part.value)) : `{+${part.value}+}`;
+      if (part.removed) return color ? c.red(c.strikethrough(part.value)) : `[-${part.value}-]`;
+      return part.value;
+    })
+    .join('');
+}
+
+function renderBlock(block: ViewBlock, color: boolean): string {
+  const c = pc.createColors(color);
+  if (block.kind === 'removed') {
+    const r = block.removal!;
+    const tag = `[${r.ruleId}] ${r.reason}${r.note ? ` (${r.note})` : ''}`;
+    const lines = block.text.split('\n');
+    const body = lines
+      .map((l) => (color ? `  ${c.dim(c.red(c.strikethrough(l)))}` : `- ${l}`))
+      .join('\n');
+    return `${body}\n    ${color ? c.yellow(tag) : tag}`;
+  }
+  const text = block.edits.length > 0 ? inlineDiff(block.text, block.after, color) : block.text;
+  return text
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n');
+}
+
+/** The coloured (or marked-up) before/after view of one document. */
+export function renderTerminalDiff(report: DocumentReport, options: TerminalOptions = {}): string {
+  const color = options.color ?? false;
+  const c = pc.createColors(color);
+  const head =
+    c.bold(`${report.name}`) + c.dim(` (${report.format ?? 'unknown'}, ${report.status})`);
+  const out = [head, ''];
+  if (report.error) out.push(`  ${report.error}`);
+  for (const block of report.blocks) out.push(renderBlock(block, color));
+  for (const w of report.warnings) {
+    const line = `warning: ${w.ruleId ? `[${w.ruleId}] ` : ''}${w.reason}`;
+    out.push('', color ? c.magenta(line) : line);
+  }
+  out.push('', c.bold(summaryLine(report)));
+  return `${out.join('\n')}\n`;
+}
+
+/** The input as blocks, one paragraph each, as the left side of the unified diff. */
+export function blocksText(report: DocumentReport): string {
+  const text = report.blocks.map((b) => b.text).join('\n\n');
+  return text.length > 0 ? `${text}\n` : '';
+}
+
+/** A unified diff from the input (as blocks) to the cleaned Markdown. */
+export function renderUnifiedDiff(report: DocumentReport, context = 3): string {
+  const name = report.name === '-' ? 'stdin' : report.name;
+  const mdName = name.replace(/\.[^./\\]+$/, '') + '.md';
+  return createTwoFilesPatch(
+    `a/${name}`,
+    `b/${mdName}`,
+    blocksText(report),
+    report.markdown,
+    '',
+    '',
+    {
+      context,
+    },
+  );
+}

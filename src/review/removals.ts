@@ -1,0 +1,364 @@
+/**
+ * Review model: a cleaned document's messages → report rows and a block view.
+ *
+ * Everything here comes from `file.messages` (removals and edits, see
+ * `plugins/shared/messages.ts`; `file.message` warnings are doubts) plus the
+ * input and the output Markdown. `copydesk diff` and `copydesk review` render
+ * this model; neither looks at detector internals.
+ *
+ * The "before" view is the input parsed again by the same reader (so block
+ * positions match the ones in the removal messages): each top-level block in
+ * order, descending into lists and quotes only where a removal lies inside.
+ */
+import type { Nodes, Parent, RootContent } from 'mdast';
+import type { Point, Position } from 'unist';
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import { isEdit, isRemoval } from '../../plugins/shared/messages.js';
+import { blockText, countWords } from '../../plugins/shared/text.js';
+import type { CleanResult } from '../clean.js';
+import { readInput } from '../readers/index.js';
+import type { InputFormat } from '../types.js';
+
+/** One removal, as a report row. */
+export interface RemovalRow {
+  ruleId: string;
+  reason: string;
+  /** The removed text. */
+  text: string;
+  line?: number | undefined;
+  confidence?: number | undefined;
+  /** Extra detail, e.g. where the first copy of a duplicate is. */
+  note?: string | undefined;
+  place?: Position | undefined;
+}
+
+/** One normalisation edit (old → new), as a report row. */
+export interface EditRow {
+  ruleId: string;
+  reason: string;
+  old: string;
+  new: string;
+  line?: number | undefined;
+  place?: Position | undefined;
+}
+
+/** A warning: the result may be wrong, nothing was changed. */
+export interface WarningRow {
+  ruleId: string | null;
+  reason: string;
+  line?: number | undefined;
+}
+
+/** One block of the input, as the reviewer sees it. */
+export interface ViewBlock {
+  kind: 'kept' | 'removed';
+  /** The block's text in the input. */
+  text: string;
+  line?: number | undefined;
+  /** Why it went (removed blocks). */
+  removal?: RemovalRow | undefined;
+  /** Normalisation edits inside the block (kept blocks). */
+  edits: EditRow[];
+  /** The block's text once its edits are applied (kept blocks). */
+  after: string;
+}
+
+/** Everything the diff and the review page show about one document. */
+export interface DocumentReport {
+  /** Path or id as given. */
+  name: string;
+  format: InputFormat | null;
+  /** Metadata status (`ok`, `empty`, …), or `failed` when the input could not be cleaned. */
+  status: string;
+  /** One-line reason for `failed`/`skipped`. */
+  error?: string | undefined;
+  inputWords: number;
+  outputWords: number;
+  removedWords: number;
+  /** Share of the input's words that were removed (0..1). */
+  removedShare: number;
+  removals: RemovalRow[];
+  edits: EditRow[];
+  warnings: WarningRow[];
+  /** Removals counted by rule id, most frequent first. */
+  byRule: [string, number][];
+  blocks: ViewBlock[];
+  /** The input as decoded. */
+  input: string;
+  /** The cleaned Markdown. */
+  markdown: string;
+}
+
+type Confident = VFileMessage & { confidence?: number };
+
+function positionOf(m: VFileMessage): Position | undefined {
+  const p = m.place;
+  if (p && 'start' in p) return p;
+  if (p && 'line' in p) return { start: p, end: p };
+  return undefined;
+}
+
+/** Removal messages as report rows, in message order. */
+export function removalRows(messages: readonly VFileMessage[]): RemovalRow[] {
+  return messages.filter(isRemoval).map((m) => ({
+    ruleId: m.ruleId ?? 'unknown',
+    reason: m.reason,
+    text: m.actual ?? '',
+    line: m.line ?? undefined,
+    confidence: (m as Confident).confidence,
+    note: m.note ?? undefined,
+    place: positionOf(m),
+  }));
+}
+
+/** Edit messages as report rows, in message order. */
+export function editRows(messages: readonly VFileMessage[]): EditRow[] {
+  return messages.filter(isEdit).map((m) => ({
+    ruleId: m.ruleId ?? 'unknown',
+    reason: m.reason,
+    old: m.actual ?? '',
+    new: m.expected?.[0] ?? '',
+    line: m.line ?? undefined,
+    place: positionOf(m),
+  }));
+}
+
+/** Warnings (`file.message`, i.e. `fatal: false`) as report rows. */
+export function warningRows(messages: readonly VFileMessage[]): WarningRow[] {
+  return messages
+    .filter((m) => m.fatal === false)
+    .map((m) => ({ ruleId: m.ruleId ?? null, reason: m.reason, line: m.line ?? undefined }));
+}
+
+/** Removals counted per rule id, most frequent first (ties by id). */
+export function countByRule(rows: readonly { ruleId: string }[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.ruleId, (counts.get(r.ruleId) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+// ---------------------------------------------------------------------------
+// Positions
+
+/** Compare two points: by offset when both have one, else by line and column. */
+function cmp(a: Point, b: Point): number {
+  if (a.offset !== undefined && b.offset !== undefined) return a.offset - b.offset;
+  return a.line - b.line || a.column - b.column;
+}
+
+function covers(outer: Position, inner: Position): boolean {
+  return cmp(outer.start, inner.start) <= 0 && cmp(inner.end, outer.end) <= 0;
+}
+
+function overlaps(a: Position, b: Position): boolean {
+  return cmp(a.start, b.end) < 0 && cmp(b.start, a.end) < 0;
+}
+
+function hasBlockChildren(node: Nodes): node is Parent & Nodes {
+  return (
+    'children' in node &&
+    node.children.length > 0 &&
+    node.children.every((c) =>
+      [
+        'paragraph',
+        'heading',
+        'list',
+        'listItem',
+        'blockquote',
+        'table',
+        'tableRow',
+        'code',
+        'html',
+        'thematicBreak',
+      ].includes(c.type),
+    )
+  );
+}
+
+// ---------------------------------------------------------------------------
+// The block view
+
+/**
+ * The input as blocks, each kept or removed (with its removal) and with the
+ * edits that fall inside it. Removals that match no block (no position, or a
+ * node the reader never produced) are placed by line, else at the end.
+ */
+export function viewBlocks(
+  input: string,
+  format: InputFormat,
+  removals: readonly RemovalRow[],
+  edits: readonly EditRow[],
+): ViewBlock[] {
+  const tree = readInput(input, format, new VFile({ value: input }));
+  const placed = removals.filter((r) => r.place !== undefined);
+  const used = new Set<RemovalRow>();
+  const blocks: ViewBlock[] = [];
+
+  const visit = (node: Nodes): void => {
+    const pos = node.position;
+    if (!pos) {
+      push(blocks, kept(node));
+      return;
+    }
+    const cover = placed.find((r) => covers(r.place!, pos));
+    if (cover) {
+      used.add(cover);
+      const last = blocks.at(-1);
+      // Several nodes removed by one message (e.g. a list) read as one block.
+      if (last?.kind === 'removed' && last.removal === cover) return;
+      blocks.push({
+        kind: 'removed',
+        text: cover.text || blockText(node),
+        line: pos.start.line,
+        removal: cover,
+        edits: [],
+        after: '',
+      });
+      return;
+    }
+    if (hasBlockChildren(node) && placed.some((r) => overlaps(r.place!, pos))) {
+      for (const child of node.children as RootContent[]) visit(child);
+      return;
+    }
+    push(blocks, kept(node));
+  };
+  for (const child of tree.children) visit(child);
+
+  // Removals no block matched: put them where their line says, else at the end.
+  for (const r of removals) {
+    if (used.has(r)) continue;
+    const block: ViewBlock = {
+      kind: 'removed',
+      text: r.text,
+      line: r.line,
+      removal: r,
+      edits: [],
+      after: '',
+    };
+    const at =
+      r.line === undefined ? -1 : blocks.findIndex((b) => b.line !== undefined && b.line > r.line!);
+    if (at === -1) blocks.push(block);
+    else blocks.splice(at, 0, block);
+  }
+
+  attachEdits(blocks, edits);
+  return blocks;
+}
+
+function kept(node: Nodes): ViewBlock {
+  const text = blockText(node);
+  return { kind: 'kept', text, line: node.position?.start.line, edits: [], after: text };
+}
+
+function push(blocks: ViewBlock[], block: ViewBlock): void {
+  // Thematic breaks and image-only blocks have no text worth a row.
+  if (block.text.trim().length === 0) return;
+  blocks.push(block);
+}
+
+/**
+ * Give each edit to the kept block it belongs to (by line when it has one,
+ * else the first block containing its old text) and apply it there.
+ */
+function attachEdits(blocks: ViewBlock[], edits: readonly EditRow[]): void {
+  const keptBlocks = blocks.filter((b) => b.kind === 'kept');
+  const ordered = [...edits].sort(
+    (a, b) =>
+      (a.place?.start.offset ?? 0) - (b.place?.start.offset ?? 0) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.place?.start.column ?? 0) - (b.place?.start.column ?? 0),
+  );
+  const cursor = new Map<ViewBlock, number>();
+  for (const e of ordered) {
+    const byLine =
+      e.line === undefined
+        ? undefined
+        : keptBlocks.filter((b) => b.line !== undefined && b.line <= e.line!).at(-1);
+    const target =
+      byLine && (e.old === '' || byLine.after.includes(e.old))
+        ? byLine
+        : keptBlocks.find((b) => e.old !== '' && b.after.includes(e.old));
+    if (!target) continue;
+    target.edits.push(e);
+    if (e.old === '') continue;
+    const from = cursor.get(target) ?? 0;
+    let at = target.after.indexOf(e.old, from);
+    if (at === -1) at = target.after.indexOf(e.old);
+    if (at === -1) continue;
+    target.after = target.after.slice(0, at) + e.new + target.after.slice(at + e.old.length);
+    cursor.set(target, at + e.new.length);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The report
+
+/** Build the review model of one cleaned document. */
+export function buildReport(result: CleanResult, name?: string): DocumentReport {
+  const { file, metadata, markdown } = result;
+  const input = String(file.value ?? '');
+  const removals = removalRows(result.messages);
+  const edits = editRows(result.messages);
+  const warnings = warningRows(result.messages);
+  const format = metadata.source.format ?? null;
+  const blocks =
+    metadata.status === 'empty' || !format ? [] : viewBlocks(input, format, removals, edits);
+  const inputWords = metadata.counts.inputWords || countWords(input);
+  const removedWords = removals.reduce((n, r) => n + countWords(r.text), 0);
+  return {
+    name: name ?? metadata.source.path,
+    format,
+    status: metadata.status,
+    inputWords,
+    outputWords: metadata.counts.words,
+    removedWords,
+    removedShare: inputWords > 0 ? Math.min(1, removedWords / inputWords) : 0,
+    removals,
+    edits,
+    warnings,
+    byRule: countByRule(removals),
+    blocks,
+    input,
+    markdown,
+  };
+}
+
+/** The report of an input that could not be cleaned (binary, unreadable, too large…). */
+export function failedReport(name: string, reason: string, status = 'failed'): DocumentReport {
+  return {
+    name,
+    format: null,
+    status,
+    error: reason,
+    inputWords: 0,
+    outputWords: 0,
+    removedWords: 0,
+    removedShare: 0,
+    removals: [],
+    edits: [],
+    warnings: [],
+    byRule: [],
+    blocks: [],
+    input: '',
+    markdown: '',
+  };
+}
+
+/** The one-line summary: `N blocks removed (rule n, …), M edits`. */
+export function summaryLine(report: DocumentReport): string {
+  const n = report.removals.length;
+  const rules = report.byRule.map(([id, k]) => `${id} ${k}`).join(', ');
+  const m = report.edits.length;
+  const w = report.warnings.length;
+  return (
+    `${n} block${n === 1 ? '' : 's'} removed${n > 0 ? ` (${rules})` : ''}, ` +
+    `${m} edit${m === 1 ? '' : 's'}` +
+    (w > 0 ? `, ${w} warning${w === 1 ? '' : 's'}` : '') +
+    `; ${report.removedWords}/${report.inputWords} words removed (${percent(report.removedShare)})`
+  );
+}
+
+export function percent(share: number): string {
+  return `${(share * 100).toFixed(share > 0 && share < 0.1 ? 1 : 0)}%`;
+}
