@@ -1,0 +1,84 @@
+/**
+ * remark-assemble — puts the article's head in house order.
+ *
+ * What: takes the blocks that detectors gave a role (headline, dek, byline)
+ * out of the body and writes, at the top: the headline as `# …`, the dek, then
+ * one byline line, then the body. With no headline block, the title found in
+ * the page's metadata is used. Byline modes: `normalize` (the house-style
+ * line from `file.data.meta.byline`), `keep` (the first byline block as it
+ * was), `drop` (none; the facts stay in the metadata).
+ *
+ * When: last, after normalisers and extractors.
+ *
+ * Options: `byline` (default: `'normalize'`).
+ *
+ * Messages: `normalize-byline` edits (old byline → house-style line).
+ */
+import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Plugin } from 'unified';
+import { peek } from '../shared/label.js';
+import { reportEdit } from '../shared/messages.js';
+import { blockText, squash } from '../shared/text.js';
+
+export interface Options {
+  /** What the byline line becomes (default: `'normalize'`). */
+  byline?: 'keep' | 'normalize' | 'drop';
+}
+
+export const defaults = { byline: 'normalize' } as const satisfies Required<Options>;
+
+function phrasing(node: RootContent): PhrasingContent[] {
+  if (node.type === 'paragraph' || node.type === 'heading') return node.children;
+  return [{ type: 'text', value: squash(blockText(node)) }];
+}
+
+export const remarkAssemble: Plugin<[Readonly<Options>?], Root> = (options) => {
+  const mode = options?.byline ?? defaults.byline;
+  if (!['keep', 'normalize', 'drop'].includes(mode))
+    throw new Error("remark-assemble: `byline` must be 'keep', 'normalize' or 'drop'");
+  return (tree, file) => {
+    const meta = (file.data.meta ??= { authors: [] });
+    let headline: RootContent | undefined;
+    let dek: RootContent | undefined;
+    const bylines: RootContent[] = [];
+    const body: RootContent[] = [];
+    for (const b of tree.children) {
+      const role = peek(b)?.role;
+      if (role === 'headline' && !headline) headline = b;
+      else if (role === 'dek' && !dek) dek = b;
+      else if (role === 'byline') bylines.push(b);
+      else body.push(b);
+    }
+    const head: RootContent[] = [];
+    const titleChildren = headline
+      ? phrasing(headline)
+      : meta.title
+        ? [{ type: 'text' as const, value: meta.title }]
+        : undefined;
+    if (titleChildren) {
+      const h: Heading = { type: 'heading', depth: 1, children: titleChildren };
+      if (headline?.position) h.position = headline.position;
+      head.push(h);
+      meta.title = squash(blockText(h));
+    }
+    if (dek) {
+      const p: Paragraph = { type: 'paragraph', children: phrasing(dek) };
+      if (dek.position) p.position = dek.position;
+      head.push(p);
+      meta.dek = squash(blockText(p));
+    }
+    if (mode === 'keep' && bylines[0]) {
+      head.push(bylines[0]);
+    } else if (mode === 'normalize' && meta.byline) {
+      const original = bylines.map((b) => squash(blockText(b))).join(' · ');
+      const p: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: meta.byline }] };
+      if (bylines[0]?.position) p.position = bylines[0].position;
+      head.push(p);
+      if (original && original !== meta.byline)
+        reportEdit(file, 'normalize-byline', 'byline in house style', original, meta.byline, bylines[0]?.position);
+    }
+    tree.children = [...head, ...body];
+  };
+};
+
+export default remarkAssemble;

@@ -1,0 +1,129 @@
+/**
+ * remark-detect-headline — finds the headline and the dek (standfirst).
+ *
+ * What: the headline is the title-like block just before the article's first
+ * prose (a level-1/2 heading when there is one; in text dumps the best
+ * title-shaped line), preferring a block that matches the HTML `<title>` or
+ * `og:title`. The dek is the first sentence-like, non-byline block between the
+ * headline and the prose. Both get a `role` (they leave the body; `assemble`
+ * puts them on top) and go to `file.data.meta.title` / `.dek`.
+ *
+ * When: first among detectors.
+ *
+ * Options: `window` (default: `8`) — how many blocks before the first prose
+ * are candidates.
+ *
+ * Messages: none (nothing is removed); a warning `detect-headline` when no
+ * headline is found.
+ */
+import type { Nodes, Root, RootContent } from 'mdast';
+import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
+import { isBylineText } from '../shared/byline.js';
+import { isFree, mark } from '../shared/label.js';
+import { blockText, countWords, endsLikeSentence, isSeparatorText, looksLikeProse, squash } from '../shared/text.js';
+
+export interface Options {
+  /** Blocks before the first prose paragraph considered as headline candidates (default: `8`). */
+  window?: number;
+}
+
+export const defaults = { window: 8 } as const satisfies Required<Options>;
+
+const DATE_ONLY = /^(?:(?:published|updated|posted)\b.*|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}.*|\w+\s+\d{1,2},\s+\d{4}.*)$/i;
+
+export const remarkDetectHeadline: Plugin<[Readonly<Options>?], Root> = (options) => {
+  const window = options?.window ?? defaults.window;
+  if (!(Number.isInteger(window) && window > 0))
+    throw new Error('remark-detect-headline: `window` must be a positive integer');
+  return (tree, file) => {
+    detect(tree, file, window);
+  };
+};
+
+function titleTokens(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+
+/** Share of the block's words found in the page title (0..1). */
+function titleMatch(text: string, titles: Set<string>[]): number {
+  const a = titleTokens(text);
+  if (a.size === 0) return 0;
+  let best = 0;
+  for (const t of titles) {
+    let hit = 0;
+    for (const w of a) if (t.has(w)) hit++;
+    // Both ways: the block is mostly in the title, and covers most of it.
+    best = Math.max(best, Math.min(hit / a.size, hit / Math.max(t.size, 1) + 0.25));
+  }
+  return best;
+}
+
+function isCandidate(node: RootContent): boolean {
+  if (node.type !== 'heading' && node.type !== 'paragraph') return false;
+  if (!isFree(node)) return false;
+  const text = squash(blockText(node));
+  const words = countWords(text);
+  if (words < 2 || words > 30 || isSeparatorText(text)) return false;
+  if (isBylineText(text) || DATE_ONLY.test(text)) return false;
+  // A paragraph that is one link is navigation, not a title.
+  if (node.type === 'paragraph' && node.children.length === 1 && node.children[0]?.type === 'link')
+    return false;
+  return true;
+}
+
+function detect(tree: Root, file: VFile, window: number): void {
+  const blocks = tree.children;
+  const firstProse = blocks.findIndex(
+    (b) => (b.type === 'paragraph' || b.type === 'blockquote') && looksLikeProse(blockText(b)),
+  );
+  const end = firstProse === -1 ? Math.min(blocks.length, window) : firstProse;
+  const start = Math.max(0, end - window);
+  const html = file.data.htmlMeta;
+  const titles = [html?.meta['og:title'], html?.meta['twitter:title'], html?.title]
+    .filter((t): t is string => typeof t === 'string' && t.length > 0)
+    .map(titleTokens);
+
+  let best = -1;
+  let bestScore = 0;
+  for (let i = start; i < end; i++) {
+    const b = blocks[i]!;
+    if (!isCandidate(b)) continue;
+    const text = squash(blockText(b));
+    const words = countWords(text);
+    let score = words >= 4 && words <= 20 ? 2 : words >= 3 ? 1 : 0.3;
+    if (b.type === 'heading') score += b.depth === 1 ? 3 : b.depth === 2 ? 1.5 : 0.5;
+    if (titles.length > 0) score += titleMatch(text, titles) * 4;
+    if (!endsLikeSentence(text) || /[?!]$/.test(text)) score += 0.5;
+    // Closer to the prose is likelier (menus sit further up).
+    score -= (end - i) * 0.15;
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  }
+  if (best === -1 || bestScore < 1.5) {
+    file.message('no headline found', { ruleId: 'detect-headline', source: 'copydesk' });
+    return;
+  }
+  const headline = blocks[best]!;
+  mark(headline as Nodes).role = 'headline';
+  file.data.meta ??= { authors: [] };
+  file.data.meta.title = squash(blockText(headline));
+
+  for (let i = best + 1; i < Math.min(end + 1, blocks.length, best + 4); i++) {
+    const b = blocks[i]!;
+    if (b.type !== 'paragraph' || !isFree(b)) continue;
+    const text = squash(blockText(b));
+    const words = countWords(text);
+    if (isBylineText(text) || DATE_ONLY.test(text) || isSeparatorText(text)) continue;
+    if (i === firstProse && looksLikeProse(text)) break;
+    if (words >= 6 && words <= 60) {
+      mark(b).role = 'dek';
+      file.data.meta.dek = text;
+    }
+    break;
+  }
+}
+
+export default remarkDetectHeadline;

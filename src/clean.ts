@@ -1,0 +1,103 @@
+/**
+ * The core: `clean(input, options) → { markdown, metadata, messages }`.
+ * The CLI, the batch runner and the NDJSON mode are layers over `Cleaner`.
+ */
+import { createHash } from 'node:crypto';
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import { blockText, countWords } from '../plugins/shared/text.js';
+import { decode, normalizeText } from './decode.js';
+import { type CleanOptions, type ResolvedOptions, resolveOptions } from './options.js';
+import { type CopydeskProcessor, createPipeline } from './pipeline.js';
+import { readInput, resolveFormat } from './readers/index.js';
+import { buildMetadata, type Metadata } from './writers/metadata.js';
+
+export interface CleanResult {
+  markdown: string;
+  metadata: Metadata;
+  messages: VFileMessage[];
+  /** The VFile, for tools that want `file.data` or the messages with places. */
+  file: VFile;
+}
+
+/** Per-call overrides that do not change the processor. */
+export interface DocumentOptions {
+  path?: string;
+  url?: string;
+  from?: CleanOptions['from'];
+}
+
+/** A configured, reusable cleaner: build once, clean many documents. */
+export class Cleaner {
+  readonly options: ResolvedOptions;
+  readonly processor: CopydeskProcessor;
+
+  constructor(options: Readonly<CleanOptions> = {}) {
+    this.options = resolveOptions(options);
+    this.processor = createPipeline(this.options);
+  }
+
+  clean(input: string | Uint8Array, doc: DocumentOptions = {}): CleanResult {
+    const path = doc.path ?? this.options.path;
+    const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+    const from = doc.from ?? this.options.from;
+    const hint =
+      from !== 'auto'
+        ? resolveFormat(from, undefined, '')
+        : /\.x?html?$/i.test(path)
+          ? 'html'
+          : 'auto';
+    const decoded =
+      typeof input === 'string' ? fromString(input) : decode(input, path, { format: hint });
+    const format = resolveFormat(from, path === '-' ? undefined : path, decoded.text);
+    const file = new VFile({ path: path === '-' ? undefined : path, value: decoded.text });
+    const url = doc.url ?? this.options.url;
+    file.data.source = {
+      path,
+      format,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      bytes: bytes.byteLength,
+      encoding: decoded.encoding,
+      url,
+      host: hostOf(url),
+    };
+    file.data.meta = { authors: [] };
+    if (decoded.replaced > 0)
+      file.message(`${decoded.replaced} invalid byte sequence(s) replaced with U+FFFD`, {
+        ruleId: 'decode',
+        source: 'copydesk',
+      });
+    if (decoded.text.trim().length === 0) {
+      file.data.status = 'empty';
+      file.data.statusReasons = ['input is empty or white space only'];
+      return { markdown: '', metadata: buildMetadata(file, ''), messages: file.messages, file };
+    }
+    const tree = readInput(decoded.text, format, file);
+    file.data.inputWords = countWords(blockText(tree));
+    const out = this.processor.runSync(tree, file);
+    const markdown = this.processor.stringify(out, file);
+    return { markdown, metadata: buildMetadata(file, markdown), messages: file.messages, file };
+  }
+}
+
+function fromString(input: string): { text: string; encoding: string; replaced: number } {
+  const n = normalizeText(input);
+  return { text: n.text, encoding: 'utf-8', replaced: n.nul };
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Clean one document. For many documents, build one `Cleaner` and reuse it. */
+export function clean(
+  input: string | Uint8Array,
+  options: Readonly<CleanOptions> = {},
+): CleanResult {
+  return new Cleaner(options).clean(input);
+}

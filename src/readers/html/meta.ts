@@ -1,0 +1,72 @@
+/**
+ * Evidence read from the HTML tree before conversion: <title>, <html lang>,
+ * <meta name|property>, canonical link, JSON-LD, <time datetime>, and the text
+ * of byline-looking elements.
+ */
+import type { Element, Root } from 'hast';
+import { toString as hastToString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { HtmlMeta } from '../../types.js';
+
+function prop(el: Element, name: string): string | undefined {
+  const v = el.properties[name];
+  if (v === undefined || v === null || v === false) return undefined;
+  return Array.isArray(v) ? v.join(' ') : String(v);
+}
+
+function flattenJsonLd(value: unknown, out: Record<string, unknown>[], depth = 0): void {
+  if (depth > 8 || !value || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const v of value) flattenJsonLd(v, out, depth + 1);
+    return;
+  }
+  const obj = value as Record<string, unknown>;
+  out.push(obj);
+  if (obj['@graph']) flattenJsonLd(obj['@graph'], out, depth + 1);
+}
+
+const BYLINE_TOKEN = /(?:^|[-_\s])(?:byline|author|authors|writer|contributor)(?:$|[-_\s])/i;
+
+export function readHtmlMeta(tree: Root): HtmlMeta {
+  const out: HtmlMeta = { meta: {}, jsonLd: [], times: [], bylines: [] };
+  visit(tree, 'element', (el: Element) => {
+    const tag = el.tagName;
+    if (tag === 'html') {
+      const lang = prop(el, 'lang') ?? prop(el, 'xmlLang');
+      if (lang) out.lang = lang;
+    } else if (tag === 'title' && out.title === undefined) {
+      out.title = hastToString(el).replace(/\s+/g, ' ').trim();
+    } else if (tag === 'meta') {
+      const key = (prop(el, 'property') ?? prop(el, 'name') ?? prop(el, 'itemProp'))?.toLowerCase();
+      const content = prop(el, 'content');
+      if (key && content !== undefined && !(key in out.meta)) out.meta[key] = content.trim();
+      const httpEquiv = prop(el, 'httpEquiv')?.toLowerCase();
+      if (httpEquiv === 'content-language' && content && !out.lang) out.lang = content.trim();
+    } else if (tag === 'link') {
+      const rel = prop(el, 'rel')?.toLowerCase().split(/\s+/) ?? [];
+      const href = prop(el, 'href');
+      if (rel.includes('canonical') && href && !out.canonical) out.canonical = href;
+    } else if (tag === 'script') {
+      const type = prop(el, 'type')?.toLowerCase();
+      if (type === 'application/ld+json') {
+        try {
+          flattenJsonLd(JSON.parse(hastToString(el)), out.jsonLd);
+        } catch {
+          // Broken JSON-LD is common; it is evidence, not content.
+        }
+      }
+    } else if (tag === 'time') {
+      const dt = prop(el, 'dateTime');
+      if (dt) out.times.push(dt);
+    }
+    if (tag !== 'meta' && tag !== 'link' && tag !== 'html' && tag !== 'body') {
+      const rel = prop(el, 'rel')?.toLowerCase() ?? '';
+      const cls = `${prop(el, 'className') ?? ''} ${prop(el, 'id') ?? ''} ${prop(el, 'itemProp') ?? ''}`;
+      if (rel.split(/\s+/).includes('author') || BYLINE_TOKEN.test(cls)) {
+        const text = hastToString(el).replace(/\s+/g, ' ').trim();
+        if (text && text.length < 200 && out.bylines.length < 20) out.bylines.push(text);
+      }
+    }
+  });
+  return out;
+}

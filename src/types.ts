@@ -1,0 +1,190 @@
+/**
+ * The single place that augments vfile's `DataMap` and mdast's node `Data`.
+ *
+ * Everything a plugin learns about one document lives on `file.data` (typed
+ * here); everything a detector decides about one block lives on
+ * `node.data.copydesk`.
+ */
+
+/** Input formats copydesk reads. */
+export type InputFormat = 'text' | 'markdown' | 'html';
+
+/** How sure a detector is, 0..1. */
+export type Confidence = number;
+
+/** A detector's decision about one block: remove it, and why. */
+export interface Label {
+  /** Rule id without prefix, e.g. `strip-newsletter` or `site/example.com/promo`. */
+  ruleId: string;
+  /** Human-readable reason shown in `removed`, `copydesk diff` and the review page. */
+  reason: string;
+  /** 0..1. */
+  confidence: Confidence;
+  /** Optional rule id of a first copy (dedupe) with its source line. */
+  cause?: { ruleId: string; line?: number | undefined } | undefined;
+}
+
+/** Evidence only HTML has, carried on mdast block nodes. */
+export interface Hints {
+  /** Tag name of the element the block came from (`p`, `li`, `h2`, …). */
+  tag?: string;
+  /** Tag names of ancestors, outermost first (`article`, `aside`, `nav`, …). */
+  ancestors?: string[];
+  /** Class and id tokens of the element and its ancestors, lower-cased. */
+  tokens?: string[];
+  /** ARIA landmark roles on the element or its ancestors. */
+  roles?: string[];
+  /** Itemprop values on the element or its ancestors. */
+  itemprops?: string[];
+}
+
+/** Per-node copydesk data (`node.data.copydesk`). */
+export interface NodeMark {
+  /** Set by detectors; prune removes the node. The first label wins unless a later one is more confident. */
+  label?: Label;
+  /** Set by keep rules; beats every label. */
+  keep?: { ruleId: string; reason: string };
+  /** HTML evidence. */
+  hints?: Hints;
+  /** Role the block plays in the article once recognised (headline, dek, byline…). */
+  role?: 'headline' | 'dek' | 'byline' | 'dateline' | 'caption';
+}
+
+/** Where the input came from. */
+export interface SourceInfo {
+  /** Path of the input relative to the working directory, `-` for stdin, or a record id. */
+  path: string;
+  format: InputFormat;
+  /** sha256 of the input bytes (hex). */
+  sha256: string;
+  bytes: number;
+  /** Charset the bytes were decoded with. */
+  encoding: string;
+  url?: string | undefined;
+  host?: string | undefined;
+}
+
+/** One author-ish evidence string and where it came from. */
+export type Evidence = 'json-ld' | 'meta' | 'html' | 'text' | 'front-matter' | 'option';
+
+/** An item of a removed "related / recommended / read more" list. */
+export interface RelatedItem {
+  title: string;
+  url?: string | undefined;
+  kicker?: string | undefined;
+  dek?: string | undefined;
+  authors: string[];
+  publication?: string | undefined;
+  published?: string | undefined;
+}
+
+/** A removal, as written in the metadata's `removed` list. */
+export interface RemovedBlock {
+  ruleId: string;
+  reason: string;
+  text: string;
+  line?: number | undefined;
+  confidence?: number | undefined;
+}
+
+/** A normalisation edit (quotes, dashes, whitespace, mojibake…). */
+export interface Edit {
+  ruleId: string;
+  old: string;
+  new: string;
+  line?: number | undefined;
+}
+
+export interface SourceCited {
+  name: string;
+  kind: 'outlet' | 'person' | 'organisation' | 'unknown';
+  sentences: string[];
+}
+
+export interface QuoteFound {
+  text: string;
+  speaker?: string | undefined;
+  /** Paragraph index in the cleaned body (0-based). */
+  paragraph: number;
+  line?: number | undefined;
+}
+
+export type Status = 'ok' | 'empty' | 'not_article' | 'low_confidence';
+
+/** Facts about the article, gathered by several plugins (`file.data.meta`). */
+export interface ArticleMeta {
+  title?: string | undefined;
+  dek?: string | undefined;
+  /** The normalised byline line, e.g. `By Jane Doe, The Week US`. */
+  byline?: string | undefined;
+  authors: string[];
+  publication?: string | undefined;
+  siteName?: string | undefined;
+  canonicalUrl?: string | undefined;
+  published?: string | undefined;
+  modified?: string | undefined;
+  /** Which evidence each date came from. */
+  dateEvidence?: { published?: Evidence | undefined; modified?: Evidence | undefined } | undefined;
+  authorEvidence?: Evidence | undefined;
+  /** BCP-47. */
+  language?: string | undefined;
+  /** Text of the dateline if one opens the body. */
+  dateline?: string | undefined;
+}
+
+/** Evidence read from an HTML document's head and JSON-LD before conversion. */
+export interface HtmlMeta {
+  title?: string | undefined;
+  lang?: string | undefined;
+  canonical?: string | undefined;
+  /** `<meta name|property>` values, lower-cased keys, first value wins. */
+  meta: Record<string, string>;
+  /** Parsed JSON-LD objects (flattened @graph). */
+  jsonLd: Record<string, unknown>[];
+  /** Visible `<time datetime>` values, in document order. */
+  times: string[];
+  /** Text of elements that look like bylines (rel=author, class*=byline/author). */
+  bylines: string[];
+}
+
+export interface Counts {
+  words: number;
+  characters: number;
+  paragraphs: number;
+  readingMinutes: number;
+  inputWords: number;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    source: SourceInfo;
+    meta: ArticleMeta;
+    htmlMeta: HtmlMeta;
+    related: RelatedItem[];
+    sources: SourceCited[];
+    quotes: QuoteFound[];
+    counts: Counts;
+    status: Status;
+    statusReasons: string[];
+    /** Front matter of a Markdown input, parsed. */
+    frontMatter: Record<string, unknown>;
+    /** Word count of the page as parsed, before any removal. */
+    inputWords: number;
+    /** Selector keep/drop rules and site packs for the HTML stage (set by `Cleaner`, read by `applyHastRules`). */
+    hastRules: import('../plugins/apply-user-rules/hast.js').HastRuleSettings;
+    /** Text of HTML elements a keep selector matched (the mdast stage keeps their blocks). */
+    keptTexts: string[];
+    /** The site pack applied to this document, if any. */
+    site: {
+      pack: string;
+      host?: string | undefined;
+      related?: import('../plugins/sites/types.js').RelatedShape | undefined;
+    };
+  }
+}
+
+declare module 'mdast' {
+  interface Data {
+    copydesk?: NodeMark | undefined;
+  }
+}

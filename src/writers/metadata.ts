@@ -1,0 +1,108 @@
+/**
+ * The metadata record (`<name>.json`), built from `file.data` and the
+ * messages alone. Its shape is `schema/metadata.schema.json`; bump
+ * `SCHEMA_VERSION` on any change to it.
+ */
+import type { VFile } from 'vfile';
+import { editsOf, removalsOf } from '../../plugins/shared/messages.js';
+import { countWords } from '../../plugins/shared/text.js';
+import type {
+  Counts,
+  Edit,
+  QuoteFound,
+  RelatedItem,
+  RemovedBlock,
+  SourceCited,
+  SourceInfo,
+  Status,
+} from '../types.js';
+
+export const SCHEMA_VERSION = '1.0.0';
+
+export interface Metadata {
+  schemaVersion: string;
+  source: SourceInfo;
+  title: string | null;
+  dek: string | null;
+  byline: string | null;
+  authors: string[];
+  publication: string | null;
+  siteName: string | null;
+  canonicalUrl: string | null;
+  published: string | null;
+  modified: string | null;
+  dateEvidence: { published: string | null; modified: string | null };
+  language: string | null;
+  counts: Counts;
+  status: Status;
+  statusReasons: string[];
+  related: RelatedItem[];
+  sources: SourceCited[];
+  quotes: QuoteFound[];
+  removed: RemovedBlock[];
+  edits: Edit[];
+  warnings: { ruleId: string | null; reason: string }[];
+}
+
+const WORDS_PER_MINUTE = 230;
+
+function countsOf(file: VFile, markdown: string): Counts {
+  if (file.data.counts) return file.data.counts;
+  const body = markdown.replace(/^# .*\n?/, '');
+  const words = countWords(body);
+  return {
+    words,
+    characters: body.replace(/\s+/g, '').length,
+    paragraphs: body.split(/\n{2,}/).filter((b) => b.trim().length > 0).length,
+    readingMinutes: Math.max(words > 0 ? 1 : 0, Math.round(words / WORDS_PER_MINUTE)),
+    inputWords: file.data.inputWords ?? 0,
+  };
+}
+
+export function buildMetadata(file: VFile, markdown: string): Metadata {
+  const meta = file.data.meta ?? { authors: [] };
+  const source = file.data.source ?? {
+    path: file.path ?? '-',
+    format: 'text',
+    sha256: '',
+    bytes: 0,
+    encoding: 'utf-8',
+  };
+  const status: Status = file.data.status ?? (markdown.trim() ? 'ok' : 'empty');
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    source: stripUndefined(source),
+    title: meta.title ?? null,
+    dek: meta.dek ?? null,
+    byline: meta.byline ?? null,
+    authors: meta.authors,
+    publication: meta.publication ?? null,
+    siteName: meta.siteName ?? null,
+    canonicalUrl: meta.canonicalUrl ?? null,
+    published: meta.published ?? null,
+    modified: meta.modified ?? null,
+    dateEvidence: {
+      published: meta.dateEvidence?.published ?? null,
+      modified: meta.dateEvidence?.modified ?? null,
+    },
+    language: meta.language ?? null,
+    counts: countsOf(file, markdown),
+    status,
+    statusReasons: file.data.statusReasons ?? [],
+    related: (file.data.related ?? []).map(stripUndefined),
+    sources: file.data.sources ?? [],
+    quotes: (file.data.quotes ?? []).map(stripUndefined),
+    removed: removalsOf(file).map(stripUndefined),
+    edits: editsOf(file).map(stripUndefined),
+    warnings: file.messages
+      .filter((m) => m.fatal === false)
+      .map((m) => ({ ruleId: m.ruleId ?? null, reason: m.reason })),
+  };
+}
+
+/** JSON has no `undefined`: drop such keys so the record matches its schema. */
+function stripUndefined<T extends object>(value: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = v;
+  return out as T;
+}
