@@ -1,0 +1,73 @@
+/**
+ * Terminal reporting for a batch: a progress bar on stderr (only when stderr is
+ * a terminal and not `--quiet`), one line per skip or failure, and the summary.
+ * Lines go above the bar (cli-progress MultiBar.log) so it never garbles them.
+ */
+import cliProgress from 'cli-progress';
+import type { BatchReporter, BatchSummary } from './runner.js';
+
+export interface ReporterOptions {
+  quiet: boolean;
+  /** The stream to write to (default: `process.stderr`). */
+  stream?: NodeJS.WriteStream;
+}
+
+export function createReporter(options: ReporterOptions): BatchReporter {
+  const stream = options.stream ?? process.stderr;
+  const showBar = !options.quiet && stream.isTTY === true;
+  let multi: cliProgress.MultiBar | undefined;
+  let bar: cliProgress.SingleBar | undefined;
+  const write = (line: string): void => {
+    if (multi) multi.log(`${line}\n`);
+    else stream.write(`${line}\n`);
+  };
+  return {
+    start(total) {
+      if (!showBar || total < 2) return;
+      multi = new cliProgress.MultiBar(
+        {
+          stream,
+          format: 'copydesk {bar} {value}/{total} files | {eta_formatted} left | {file}',
+          hideCursor: true,
+          clearOnComplete: true,
+          etaBuffer: 50,
+        },
+        cliProgress.Presets.shades_classic,
+      );
+      bar = multi.create(total, 0, { file: '' });
+    },
+    done(report) {
+      bar?.increment(1, { file: report.display.slice(-40) });
+    },
+    warn: (line) => write(`copydesk: ${line}`),
+    error: (line) => write(`copydesk: ${line}`),
+    stop() {
+      multi?.stop();
+      multi = undefined;
+      bar = undefined;
+    },
+  };
+}
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The end-of-run summary, as lines for stderr. */
+export function formatSummary(s: BatchSummary): string[] {
+  const parts = [`${s.cleaned} cleaned`];
+  if (s.unchanged > 0) parts.push(`${s.unchanged} unchanged (--resume)`);
+  parts.push(`${s.skipped.length} skipped`, `${s.failed.length} failed`);
+  const lines = [
+    `copydesk: ${plural(s.seen, 'file')} seen: ${parts.join(', ')} in ${(s.ms / 1000).toFixed(1)} s${s.interrupted ? ' (interrupted)' : ''}`,
+  ];
+  if (s.wordsIn > 0) {
+    const share = (1 - s.wordsOut / s.wordsIn) * 100;
+    lines.push(
+      `copydesk: words ${s.wordsIn.toLocaleString('en-US')} in, ${s.wordsOut.toLocaleString('en-US')} out (${share.toFixed(1)}% removed)`,
+    );
+  }
+  for (const f of s.skipped) lines.push(`copydesk:   skipped ${f.display}: ${f.reason ?? ''}`);
+  for (const f of s.failed) lines.push(`copydesk:   failed ${f.display}: ${f.reason ?? ''}`);
+  return lines;
+}

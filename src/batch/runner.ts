@@ -1,0 +1,287 @@
+/**
+ * The batch runner: every input file goes read → clean → write, with at most
+ * `2 × concurrency` files in flight (p-queue) and the cleaning itself on a
+ * piscina worker pool of `concurrency` threads. One file or `concurrency 1`
+ * cleans in-process (no pool start-up cost; `--timeout` then cannot interrupt
+ * a file, since cleaning is synchronous).
+ *
+ * Each input has one outcome: cleaned (`OUT/<key>.md` + `OUT/<key>.json`,
+ * written atomically), unchanged (`--resume`: same bytes and options as a
+ * finished earlier run), skipped (empty input; a broken link met while
+ * walking), or failed (too large, unreadable, binary, timeout, crash). A
+ * failure never stops the rest. Aborting `signal` stops taking new files;
+ * files in flight are abandoned (their temp files are removed) or finished.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import PQueue from 'p-queue';
+import { Cleaner } from '../clean.js';
+import type { CleanOptions } from '../options.js';
+import { resolveOptions } from '../options.js';
+import { SCHEMA_VERSION } from '../writers/metadata.js';
+import { TempFiles, writeFileAtomic } from './atomic.js';
+import type { ExpandedInputs, InputFile } from './inputs.js';
+import { type CleanJob, type JobResult, runJob } from './job.js';
+import { Manifest } from './manifest.js';
+import { type CleanPool, createPool } from './pool.js';
+
+export interface BatchConfig {
+  /** Absolute output folder. */
+  outDir: string;
+  options: CleanOptions;
+  /** Worker threads (default: the number of cores). */
+  concurrency: number;
+  /** Inputs larger than this fail without being read. */
+  maxBytes: number;
+  /** Per-file time limit in ms (worker pool only). */
+  timeoutMs: number;
+  resume: boolean;
+  /** copydesk's version, part of the options hash of `--resume`. */
+  version: string;
+}
+
+export type Outcome = 'cleaned' | 'unchanged' | 'skipped' | 'failed';
+
+export interface FileReport {
+  display: string;
+  outcome: Outcome;
+  reason?: string | undefined;
+  wordsIn: number;
+  wordsOut: number;
+}
+
+export interface BatchReporter {
+  /** Called once the number of files is known. */
+  start?(total: number): void;
+  /** Called when a file is done (any outcome). */
+  done?(report: FileReport): void;
+  /** One-line warning (skips). */
+  warn(line: string): void;
+  /** One-line error (failures). */
+  error(line: string): void;
+  stop?(): void;
+}
+
+export interface BatchSummary {
+  seen: number;
+  cleaned: number;
+  unchanged: number;
+  skipped: FileReport[];
+  failed: FileReport[];
+  wordsIn: number;
+  wordsOut: number;
+  ms: number;
+  interrupted: boolean;
+}
+
+export function skipLine(display: string, reason: string): string {
+  return `skipped ${display}: ${reason}`;
+}
+
+export function failLine(display: string, reason: string): string {
+  return `failed ${display}: ${reason}`;
+}
+
+/** Hash of everything that changes the output for the same input bytes. */
+export function optionsHash(options: CleanOptions, version: string): string {
+  const r = resolveOptions(options);
+  const relevant = {
+    version,
+    schema: SCHEMA_VERSION,
+    from: r.from,
+    quotes: r.quotes,
+    byline: r.byline,
+    siteRules: r.siteRules,
+    referenceDate: r.referenceDate?.toISOString() ?? null,
+    maxRemovedShare: r.maxRemovedShare,
+    url: r.url ?? null,
+  };
+  return createHash('sha256').update(JSON.stringify(relevant)).digest('hex').slice(0, 16);
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} kB`;
+  return `${n} bytes`;
+}
+
+function errnoReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'unreadable (no such file)';
+  if (code === 'EACCES' || code === 'EPERM') return 'unreadable (permission denied)';
+  if (code === 'EISDIR') return 'unreadable (is a folder)';
+  return `unreadable (${code ?? (error instanceof Error ? error.message : String(error))})`;
+}
+
+export async function runBatch(
+  inputs: ExpandedInputs,
+  config: BatchConfig,
+  reporter: BatchReporter,
+  signal?: AbortSignal,
+): Promise<BatchSummary> {
+  const started = Date.now();
+  const summary: BatchSummary = {
+    seen: inputs.files.length + inputs.skipped.length + inputs.failed.length,
+    cleaned: 0,
+    unchanged: 0,
+    skipped: [],
+    failed: [],
+    wordsIn: 0,
+    wordsOut: 0,
+    ms: 0,
+    interrupted: false,
+  };
+  reporter.start?.(summary.seen);
+  const finish = (r: FileReport): void => {
+    if (r.outcome === 'cleaned') summary.cleaned++;
+    else if (r.outcome === 'unchanged') summary.unchanged++;
+    else if (r.outcome === 'skipped') {
+      summary.skipped.push(r);
+      reporter.warn(skipLine(r.display, r.reason ?? ''));
+    } else {
+      summary.failed.push(r);
+      reporter.error(failLine(r.display, r.reason ?? ''));
+    }
+    summary.wordsIn += r.wordsIn;
+    summary.wordsOut += r.wordsOut;
+    reporter.done?.(r);
+  };
+  for (const s of inputs.skipped)
+    finish({ display: s.display, outcome: 'skipped', reason: s.reason, wordsIn: 0, wordsOut: 0 });
+  for (const f of inputs.failed)
+    finish({ display: f.display, outcome: 'failed', reason: f.reason, wordsIn: 0, wordsOut: 0 });
+
+  const threads = Math.max(1, config.concurrency);
+  const usePool = threads > 1 && inputs.files.length > 1;
+  const pool: CleanPool | undefined = usePool
+    ? createPool({ threads, options: config.options })
+    : undefined;
+  const cleaner = usePool ? undefined : new Cleaner(config.options);
+  const manifest = config.resume ? await Manifest.load(config.outDir) : undefined;
+  const hash = optionsHash(config.options, config.version);
+  const temps = new TempFiles();
+  const queue = new PQueue({ concurrency: usePool ? threads * 2 : 1 });
+
+  const onAbort = (): void => {
+    summary.interrupted = true;
+    queue.clear();
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
+
+  const clean = async (job: CleanJob): Promise<JobResult> => {
+    if (!pool) return runJob(cleaner!, job);
+    const timeout = AbortSignal.timeout(config.timeoutMs);
+    const both = signal ? AbortSignal.any([timeout, signal]) : timeout;
+    try {
+      return await pool.run(job, { signal: both });
+    } catch (error) {
+      if (timeout.aborted)
+        return {
+          kind: 'failed',
+          problem: 'timeout',
+          reason: `took longer than ${config.timeoutMs / 1000} s (--timeout)`,
+        };
+      if (signal?.aborted) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      const reason = /memory/i.test(message)
+        ? 'ran out of memory while cleaning'
+        : `worker crashed: ${message.split('\n')[0]}`;
+      return { kind: 'failed', problem: 'crashed', reason };
+    }
+  };
+
+  const one = async (file: InputFile): Promise<void> => {
+    if (signal?.aborted) return;
+    const base = { display: file.display, wordsIn: 0, wordsOut: 0 };
+    let bytes: Buffer;
+    try {
+      const info = await stat(file.abs);
+      if (info.size > config.maxBytes) {
+        finish({
+          ...base,
+          outcome: 'failed',
+          reason: `too large (${formatBytes(info.size)}; limit ${formatBytes(config.maxBytes)}, see --max-bytes)`,
+        });
+        return;
+      }
+      bytes = await readFile(file.abs);
+    } catch (error) {
+      finish({ ...base, outcome: 'failed', reason: errnoReason(error) });
+      return;
+    }
+    const sha256 = manifest ? createHash('sha256').update(bytes).digest('hex') : '';
+    if (manifest && (await manifest.isFresh(file.display, sha256, hash))) {
+      finish({ ...base, outcome: 'unchanged' });
+      return;
+    }
+    let result: JobResult;
+    try {
+      result = await clean({ bytes, path: file.display, from: config.options.from });
+    } catch {
+      return; // interrupted
+    }
+    if (result.kind === 'failed') {
+      manifest?.forget(file.display);
+      finish({ ...base, outcome: 'failed', reason: result.reason });
+      return;
+    }
+    if (result.kind === 'empty') {
+      manifest?.record(file.display, { sha256, options: hash, status: 'skipped', outputs: [] });
+      finish({ ...base, outcome: 'skipped', reason: 'empty or whitespace-only input' });
+      return;
+    }
+    const md = `${file.outKey}.md`;
+    const json = `${file.outKey}.json`;
+    try {
+      const markdown = result.markdown.endsWith('\n') ? result.markdown : `${result.markdown}\n`;
+      await writeFileAtomic(path.join(config.outDir, md), markdown, temps);
+      await writeFileAtomic(
+        path.join(config.outDir, json),
+        `${JSON.stringify(result.metadata, null, 2)}\n`,
+        temps,
+      );
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      finish({ ...base, outcome: 'failed', reason: `could not write output (${code})` });
+      return;
+    }
+    manifest?.record(file.display, {
+      sha256,
+      options: hash,
+      status: 'cleaned',
+      outputs: [md, json],
+    });
+    await manifest?.maybeFlush();
+    finish({
+      ...base,
+      outcome: 'cleaned',
+      wordsIn: result.metadata.counts.inputWords,
+      wordsOut: result.metadata.counts.words,
+    });
+  };
+
+  try {
+    for (const file of inputs.files)
+      queue
+        .add(() => one(file))
+        .catch((error: unknown) => {
+          finish({
+            display: file.display,
+            outcome: 'failed',
+            reason: `internal error: ${error instanceof Error ? error.message : String(error)}`,
+            wordsIn: 0,
+            wordsOut: 0,
+          });
+        });
+    await queue.onIdle();
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    await temps.removeAll();
+    await manifest?.flush();
+    await pool?.destroy();
+    reporter.stop?.();
+  }
+  summary.ms = Date.now() - started;
+  return summary;
+}

@@ -1,0 +1,47 @@
+/**
+ * The `copydesk` command line: the only module that imports yargs.
+ *
+ * Each command is a yargs `CommandModule` in `src/commands/<name>.ts`,
+ * registered here with one `.command(…)` line. Handlers set
+ * `process.exitCode`: 0 ok, 1 some input failed, 2 bad usage. Usage errors
+ * (unknown options, invalid choices, missing inputs) print one line and a hint
+ * on stderr, never a stack trace.
+ */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { version } from './batch/version.js';
+import { cleanCommand } from './commands/clean.js';
+import { diffCommand } from './commands/diff.js';
+import { reviewCommand } from './commands/review.js';
+import { UsageError } from './errors.js';
+
+export async function main(argv: readonly string[]): Promise<void> {
+  const cli = yargs([...argv])
+    .scriptName('copydesk')
+    .usage('$0 <command> [options]')
+    .command(cleanCommand)
+    .command(diffCommand)
+    .command(reviewCommand)
+    .demandCommand(1, 'name a command: clean, diff or review')
+    .strict()
+    .recommendCommands()
+    .version(version())
+    .help()
+    .alias('h', 'help')
+    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .fail((message, error) => {
+      if (error && !(error instanceof UsageError)) throw error;
+      process.stderr.write(`copydesk: ${message ?? error?.message}\n`);
+      process.stderr.write("Run 'copydesk --help' for usage.\n");
+      process.exit(2);
+    });
+  await cli.parseAsync();
+}
+
+main(hideBin(process.argv)).catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`copydesk: internal error: ${message}\n`);
+  if (process.env.COPYDESK_DEBUG && error instanceof Error)
+    process.stderr.write(`${error.stack}\n`);
+  process.exitCode = 1;
+});
