@@ -1,0 +1,273 @@
+/**
+ * Mojibake repair: text that was UTF-8 but got decoded as Windows-1252 (or
+ * Latin-1), e.g. `donâ€™t` → `don’t`, `cafÃ©` → `café`, `ÐŸÑ€Ð¸Ð²ÐµÑ‚` → `Привет`.
+ *
+ * The repair maps each character back to the byte it came from with the
+ * browser's "sloppy" cp1252 table (the five bytes cp1252 leaves undefined,
+ * 0x81 0x8D 0x8F 0x90 0x9D, and every C1 control map to themselves, so `â€\x9d`
+ * can become `”`), then decodes those bytes as UTF-8.
+ *
+ * It is applied only where it is unambiguous:
+ * 1. the text must contain *suspicious sequences* (a lead such as `Ã`, `Â`,
+ *    `â`, `Ð` followed by the right number of continuation characters that
+ *    form valid UTF-8), else nothing changes;
+ * 2. whole run: when every non-ASCII character belongs to a valid UTF-8 group,
+ *    the whole text is re-decoded, provided the result has fewer suspicious
+ *    sequences than the input;
+ * 3. otherwise (proper characters mixed with mojibake) only the suspicious
+ *    sequences that decode to a plausible character are replaced.
+ * Repeated while it keeps improving (double-encoded text).
+ *
+ * Known ambiguity: a 2-byte sequence led by `ß` (U+07C0–U+07FF, NKo) is never
+ * repaired, because `ß“` is ordinary German (`Straße“`).
+ */
+import type { Replacements } from '../shared/typography.js';
+
+/** cp1252 bytes 0x80–0x9F that map to characters outside Latin-1. */
+const CP1252_HIGH: Record<number, number> = {
+  8364: 0x80,
+  8218: 0x82,
+  402: 0x83,
+  8222: 0x84,
+  8230: 0x85,
+  8224: 0x86,
+  8225: 0x87,
+  710: 0x88,
+  8240: 0x89,
+  352: 0x8a,
+  8249: 0x8b,
+  338: 0x8c,
+  381: 0x8e,
+  8216: 0x91,
+  8217: 0x92,
+  8220: 0x93,
+  8221: 0x94,
+  8226: 0x95,
+  8211: 0x96,
+  8212: 0x97,
+  732: 0x98,
+  8482: 0x99,
+  353: 0x9a,
+  8250: 0x9b,
+  339: 0x9c,
+  382: 0x9e,
+  376: 0x9f,
+};
+
+const BYTE_TO_CHAR: string[] = (() => {
+  const table: string[] = [];
+  for (let b = 0; b < 256; b++) table[b] = String.fromCharCode(b);
+  for (const [cp, b] of Object.entries(CP1252_HIGH)) table[b] = String.fromCharCode(Number(cp));
+  return table;
+})();
+
+/** The byte a character stands for under sloppy cp1252, or -1. */
+export function byteOf(ch: string): number {
+  const c = ch.charCodeAt(0);
+  if (c < 0x100) return c;
+  return CP1252_HIGH[c] ?? -1;
+}
+
+/** Encode a string as UTF-8 and decode it as sloppy cp1252 (makes mojibake). */
+export function toMojibake(text: string): string {
+  let out = '';
+  for (const b of Buffer.from(text, 'utf8')) out += BYTE_TO_CHAR[b];
+  return out;
+}
+
+function continuations(lead: number): number {
+  if (lead >= 0xc2 && lead <= 0xdf) return 1;
+  if (lead >= 0xe0 && lead <= 0xef) return 2;
+  if (lead >= 0xf0 && lead <= 0xf4) return 3;
+  return 0;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Decode one UTF-8 group of bytes, or undefined when invalid. */
+function decodeGroup(bytes: number[]): string | undefined {
+  try {
+    const s = utf8.decode(Uint8Array.from(bytes));
+    return s.includes('\uFFFD') ? undefined : s;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Group {
+  start: number;
+  end: number;
+  value: string;
+}
+
+/**
+ * Every valid UTF-8 multi-byte group in `text` (as sloppy cp1252 characters),
+ * skipping protected indices.
+ */
+function groups(text: string, protect?: Uint8Array): Group[] {
+  const found: Group[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (protect?.[i]) continue;
+    const lead = byteOf(text[i]!);
+    const n = continuations(lead);
+    if (n === 0 || i + n >= text.length) continue;
+    const bytes = [lead];
+    let ok = true;
+    for (let k = 1; k <= n; k++) {
+      const b = protect?.[i + k] ? -1 : byteOf(text[i + k]!);
+      if (b < 0x80 || b > 0xbf) {
+        ok = false;
+        break;
+      }
+      bytes.push(b);
+    }
+    if (!ok) continue;
+    const value = decodeGroup(bytes);
+    if (value === undefined) continue;
+    found.push({ start: i, end: i + n + 1, value });
+    i += n;
+  }
+  return found;
+}
+
+/** A group is suspicious unless its lead is `ß` (2-byte NKo results, see above). */
+function suspicious(text: string, g: Group): boolean {
+  return text[g.start] !== '\u00DF';
+}
+
+/** Number of suspicious sequences (plus stray C1 controls) in a text. */
+export function badness(text: string, protect?: Uint8Array): number {
+  let n = 0;
+  for (const g of groups(text, protect)) if (suspicious(text, g)) n++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80 && c <= 0x9f && !protect?.[i]) n++;
+  }
+  return n;
+}
+
+const IMPLAUSIBLE = /[\p{Cc}\p{Cn}\p{Co}\p{Cs}\p{M}\uFFFD\u0250-\u02FF]/u;
+
+function plausible(value: string): boolean {
+  return !IMPLAUSIBLE.test(value);
+}
+
+/** One repair pass: replacements (index → string), or undefined. */
+function pass(text: string, protect?: Uint8Array): Replacements | undefined {
+  const gs = groups(text, protect);
+  if (!gs.some((g) => suspicious(text, g))) return undefined;
+  const before = badness(text, protect);
+  // Whole run: every non-ASCII unprotected character inside a group.
+  const covered = new Uint8Array(text.length);
+  for (const g of gs) for (let i = g.start; i < g.end; i++) covered[i] = 1;
+  let whole = true;
+  for (let i = 0; i < text.length; i++) {
+    if (protect?.[i] || covered[i]) continue;
+    if (text.charCodeAt(i) >= 0x80) {
+      whole = false;
+      break;
+    }
+  }
+  const chosen = whole ? gs : gs.filter((g) => suspicious(text, g) && plausible(g.value));
+  if (chosen.length === 0) return undefined;
+  const repl: Replacements = new Map();
+  for (const g of chosen) {
+    repl.set(g.start, g.value);
+    for (let i = g.start + 1; i < g.end; i++) repl.set(i, '');
+  }
+  // Lost no-break space: `Ã ` (à whose 0xA0 became a space) in a run with other mojibake.
+  if (!whole) {
+    for (let i = 1; i + 1 < text.length; i++) {
+      if (
+        text[i] === '\u00C3' &&
+        text[i + 1] === ' ' &&
+        !repl.has(i) &&
+        !protect?.[i] &&
+        /\p{L}/u.test(text[i - 1]!)
+      ) {
+        repl.set(i, '\u00E0');
+        // `Ã` + the space that was its 0xA0 + the following space → `à` + space.
+        if (/\s/.test(text[i + 2] ?? '')) repl.set(i + 1, '');
+      }
+    }
+  }
+  const after = applyRepl(text, repl);
+  if (badness(after) >= before) return undefined;
+  return repl;
+}
+
+function applyRepl(text: string, repl: Replacements): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += repl.get(i) ?? text[i];
+  return out;
+}
+
+/**
+ * Repair mojibake in a run. Returns per-index replacements relative to the
+ * original text, or undefined when nothing is (unambiguously) broken.
+ */
+export function repairRun(text: string, protect?: Uint8Array): Replacements | undefined {
+  let current = text;
+  // Map from current index to original index span, to compose passes.
+  let origin: Array<[number, number]> = Array.from(
+    { length: text.length },
+    (_, i) => [i, i + 1] as [number, number],
+  );
+  let prot = protect;
+  let changed = false;
+  for (let round = 0; round < 3; round++) {
+    const repl = pass(current, prot);
+    if (!repl) break;
+    changed = true;
+    // Rebuild text, origin and protection.
+    let next = '';
+    const nextOrigin: Array<[number, number]> = [];
+    const nextProt: number[] = [];
+    let i = 0;
+    while (i < current.length) {
+      const r = repl.get(i);
+      if (r === undefined) {
+        next += current[i];
+        nextOrigin.push(origin[i]!);
+        nextProt.push(prot?.[i] ?? 0);
+        i++;
+        continue;
+      }
+      // A replaced group: the span up to the next index that is not an '' deletion.
+      let j = i + 1;
+      while (j < current.length && repl.get(j) === '') j++;
+      const span: [number, number] = [origin[i]![0], origin[j - 1]![1]];
+      for (let k = 0; k < r.length; k++) {
+        next += r[k];
+        nextOrigin.push(span);
+        nextProt.push(0);
+      }
+      i = j;
+    }
+    current = next;
+    origin = nextOrigin;
+    prot = Uint8Array.from(nextProt);
+  }
+  if (!changed || current === text) return undefined;
+  // Express the final text as replacements on the original indices.
+  const out: Replacements = new Map();
+  for (let i = 0; i < text.length; i++) out.set(i, '');
+  let k = 0;
+  while (k < current.length) {
+    const [from, to] = origin[k]!;
+    let piece = '';
+    while (k < current.length && origin[k]![0] === from && origin[k]![1] === to) {
+      piece += current[k];
+      k++;
+    }
+    if (to - from === 1 && piece === text[from]) out.delete(from);
+    else out.set(from, piece);
+  }
+  return out;
+}
+
+/** Repair a plain string. */
+export function repairMojibake(text: string): string {
+  const repl = repairRun(text);
+  return repl ? applyRepl(text, repl) : text;
+}

@@ -1,0 +1,218 @@
+/**
+ * Shared machinery of the normalisers (quotes, dashes, whitespace, mojibake).
+ *
+ * A normaliser never looks at one text node alone: a quotation can open in a
+ * text node and close inside an `emphasis` or a `link`. So every block that
+ * holds phrasing content (paragraph, heading, table cell…) becomes one
+ * *inline run*: the concatenated text of its text nodes, with a placeholder for
+ * every node a normaliser must not touch (`inlineCode`, `html`, `image`,
+ * `break`…) and a `protect` mask over characters that must stay as they are
+ * (placeholders, URLs, e-mail addresses, autolink text).
+ *
+ * A transform reads the run and returns *replacements*: for some indices, the
+ * string that replaces that one character (`''` deletes it). Mapping the
+ * result back onto the text nodes is then trivial, whatever node boundaries
+ * the edit crosses.
+ *
+ * Code blocks, HTML, front matter (`yaml`/`toml`), definitions and image alt
+ * texts are never visited.
+ */
+import type { Nodes, Parent, Root, Text } from 'mdast';
+import { toString as mdToString } from 'mdast-util-to-string';
+import type { VFile } from 'vfile';
+import { reportEdit } from './messages.js';
+
+/** Placeholder for an inline node that is not text (inline code, html, image…). */
+export const OBJECT = '\uFFFC';
+
+/** Phrasing node types whose text children are part of the run. */
+const TRANSPARENT = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference']);
+/** Phrasing node types that are one opaque placeholder in the run. */
+const OPAQUE = new Set([
+  'inlineCode',
+  'html',
+  'image',
+  'imageReference',
+  'footnoteReference',
+  'inlineMath',
+]);
+/** Node types never entered. */
+const SKIP = new Set(['code', 'html', 'yaml', 'toml', 'math', 'definition', 'inlineCode']);
+
+export interface Segment {
+  /** The text node these characters came from; undefined for a placeholder. */
+  node: Text | undefined;
+  start: number;
+  end: number;
+}
+
+export interface InlineRun {
+  /** The block holding the phrasing content. */
+  container: Parent;
+  text: string;
+  /** 1 where a character must not change. */
+  protect: Uint8Array;
+  segments: Segment[];
+}
+
+/** Per-index replacement strings (sparse); `''` deletes the character. */
+export type Replacements = Map<number, string>;
+
+/** A pure text transform on a run. Returns undefined or an empty map when nothing changes. */
+export type RunTransform = (text: string, protect: Uint8Array) => Replacements | undefined;
+
+const URL_RE =
+  /\b(?:(?:https?|ftp):\/\/|www\.|mailto:)[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|io|co|uk|de|fr)\/[^\s<>]*/gi;
+const URL_TRAIL = /[.,;:!?)\]}'"’”»]+$/;
+
+function looksLikeUrl(text: string): boolean {
+  return /^(?:(?:https?|ftp):\/\/|www\.|mailto:)\S+$|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/i.test(
+    text.trim(),
+  );
+}
+
+/** Mark URLs and e-mail addresses in `text` as protected. */
+export function protectUrls(text: string, protect: Uint8Array): void {
+  URL_RE.lastIndex = 0;
+  for (let m = URL_RE.exec(text); m; m = URL_RE.exec(text)) {
+    const url = m[0].replace(URL_TRAIL, '');
+    for (let i = m.index; i < m.index + url.length; i++) protect[i] = 1;
+  }
+}
+
+function isContainer(node: Nodes): boolean {
+  if (!('children' in node) || TRANSPARENT.has(node.type)) return false;
+  return (node as Parent).children.some(
+    // `html` is both a block and a phrasing node: it does not make a container.
+    (c) =>
+      c.type === 'text' ||
+      TRANSPARENT.has(c.type) ||
+      (OPAQUE.has(c.type) && c.type !== 'html') ||
+      c.type === 'break',
+  );
+}
+
+/** Build the run of one container. */
+export function runOf(container: Parent): InlineRun {
+  let text = '';
+  const segments: Segment[] = [];
+  const prot: number[] = [];
+  const add = (value: string, node: Text | undefined, protectIt: boolean) => {
+    segments.push({ node, start: text.length, end: text.length + value.length });
+    text += value;
+    for (let i = 0; i < value.length; i++) prot.push(protectIt ? 1 : 0);
+  };
+  const walk = (parent: Parent, inUrlLink: boolean) => {
+    for (const child of parent.children as Nodes[]) {
+      if (child.type === 'text') add(child.value, child, inUrlLink);
+      else if (child.type === 'break') add('\n', undefined, true);
+      else if (TRANSPARENT.has(child.type) && 'children' in child) {
+        const urlText =
+          inUrlLink || (child.type === 'link' && looksLikeUrl(mdToString(child as Nodes)));
+        walk(child as Parent, urlText);
+      } else add(OBJECT, undefined, true);
+    }
+  };
+  walk(container, false);
+  const protect = Uint8Array.from(prot);
+  protectUrls(text, protect);
+  return { container, text, protect, segments };
+}
+
+/** Every inline run of the tree, in document order. */
+export function collectRuns(tree: Root | Parent): InlineRun[] {
+  const runs: InlineRun[] = [];
+  const visit = (node: Nodes) => {
+    if (SKIP.has(node.type)) return;
+    if (isContainer(node)) {
+      runs.push(runOf(node as Parent));
+      return;
+    }
+    if ('children' in node) for (const c of (node as Parent).children as Nodes[]) visit(c);
+  };
+  visit(tree as Nodes);
+  return runs;
+}
+
+/** Apply replacements to a string. */
+export function applyToString(text: string, repl: Replacements): string {
+  if (repl.size === 0) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += repl.get(i) ?? text[i];
+  return out;
+}
+
+/** Write replacements back to the run's text nodes; drops text nodes left empty. */
+export function applyRun(run: InlineRun, repl: Replacements): void {
+  for (const seg of run.segments) {
+    if (!seg.node) continue;
+    let value = '';
+    let changed = false;
+    for (let i = seg.start; i < seg.end; i++) {
+      const r = repl.get(i);
+      if (r === undefined) value += run.text[i];
+      else {
+        value += r;
+        changed = true;
+      }
+    }
+    if (changed) seg.node.value = value;
+  }
+  dropEmptyText(run.container);
+}
+
+function dropEmptyText(parent: Parent): void {
+  parent.children = parent.children.filter(
+    (c) => !(c.type === 'text' && c.value === ''),
+  ) as Parent['children'];
+  for (const c of parent.children) if (TRANSPARENT.has(c.type)) dropEmptyText(c as Parent);
+}
+
+/** Run a string transform on a plain string (metadata fields), URLs protected. */
+export function transformString(text: string, fn: RunTransform): string {
+  const protect = new Uint8Array(text.length);
+  protectUrls(text, protect);
+  const repl = fn(text, protect);
+  return repl ? applyToString(text, repl) : text;
+}
+
+/**
+ * Run `fn` on every inline run of `tree`, write the changes back and record
+ * one edit message per changed block (old block text → new block text).
+ * Returns the number of blocks changed.
+ */
+export function transformTree(
+  tree: Root,
+  file: VFile,
+  ruleId: string,
+  reason: string,
+  fn: RunTransform,
+): number {
+  let changed = 0;
+  for (const run of collectRuns(tree)) {
+    const repl = fn(run.text, run.protect);
+    if (!repl || repl.size === 0) continue;
+    // Keep only real changes, and never touch protected characters.
+    for (const [i, r] of repl) if (run.protect[i] || r === run.text[i]) repl.delete(i);
+    if (repl.size === 0) continue;
+    const before = mdToString(run.container);
+    applyRun(run, repl);
+    const after = mdToString(run.container);
+    if (before === after) continue;
+    changed++;
+    reportEdit(file, ruleId, reason, before, after, run.container.position);
+  }
+  return changed;
+}
+
+/** Whether any index in [from, to) is protected. */
+export function anyProtected(protect: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (protect[i]) return true;
+  return false;
+}
+
+/** Replace the span [from, to) by `value` (on the first index; the others are deleted). */
+export function replaceSpan(repl: Replacements, from: number, to: number, value: string): void {
+  repl.set(from, value);
+  for (let i = from + 1; i < to; i++) repl.set(i, '');
+}
