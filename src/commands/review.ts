@@ -49,20 +49,18 @@ export async function reviewReports(
   const expanded = await expandInputs(inputs, { cwd, outDir });
   const reports: DocumentReport[] = [];
   for (const f of expanded.files) {
+    // Inputs outside the working directory read as their mirrored path (`inputs/a.txt`), not /tmp/…
+    const name = path.isAbsolute(f.display) ? f.outKey + path.extname(f.abs) : f.display;
     try {
       const bytes = await readFile(f.abs);
-      reports.push(buildReport(cleaner.clean(bytes, { path: f.display }), f.display));
+      reports.push(buildReport(cleaner.clean(bytes, { path: name }), name));
     } catch (error) {
       if (error instanceof InputError) {
-        reports.push(failedReport(f.display, error.message, error.isSkip ? 'skipped' : 'failed'));
+        reports.push(failedReport(name, error.message, error.isSkip ? 'skipped' : 'failed'));
       } else if ((error as NodeJS.ErrnoException).code) {
-        reports.push(
-          failedReport(f.display, `unreadable (${(error as NodeJS.ErrnoException).code})`),
-        );
+        reports.push(failedReport(name, `unreadable (${(error as NodeJS.ErrnoException).code})`));
       } else {
-        reports.push(
-          failedReport(f.display, `crashed: ${(error as Error).message ?? String(error)}`),
-        );
+        reports.push(failedReport(name, `crashed: ${(error as Error).message ?? String(error)}`));
       }
     }
   }
@@ -101,11 +99,17 @@ export async function runReview(args: ReviewArgs, io: CommandIO = process): Prom
   await rename(tmp, page);
   const failed = reports.filter((r) => r.status === 'failed').length;
   io.stderr.write(
-    `copydesk review: wrote ${path.relative(process.cwd(), page) || page} (${reports.length} document${
+    `copydesk review: wrote ${displayPath(page)} (${reports.length} document${
       reports.length === 1 ? '' : 's'
     }${failed > 0 ? `, ${failed} failed` : ''})\n`,
   );
   return { code: failed > 0 ? 1 : 0, page, reports };
+}
+
+/** A path relative to the working directory when inside it, else absolute. */
+function displayPath(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
 }
 
 export const reviewCommand: CommandModule<object, ReviewArgs> = {

@@ -12,7 +12,7 @@
  */
 import { createTwoFilesPatch, diffWords } from 'diff';
 import pc from 'picocolors';
-import { type DocumentReport, summaryLine, type ViewBlock } from './removals.js';
+import { type BlockRun, blockRuns, type DocumentReport, summaryLine } from './removals.js';
 
 export interface TerminalOptions {
   /** Use ANSI colours (default: `false`). */
@@ -45,17 +45,19 @@ export function inlineDiff(before: string, after: string, color: boolean): strin
     .join('');
 }
 
-function renderBlock(block: ViewBlock, color: boolean): string {
+function renderRun(run: BlockRun, color: boolean): string {
   const c = pc.createColors(color);
-  if (block.kind === 'removed') {
-    const r = block.removal!;
-    const tag = `[${r.ruleId}] ${r.reason}${r.note ? ` (${r.note})` : ''}`;
-    const lines = block.text.split('\n');
-    const body = lines
+  if (run.kind === 'removed') {
+    const r = run.removal!;
+    const n = run.blocks.length;
+    const tag = `[${r.ruleId}] ${r.reason}${r.note ? ` (${r.note})` : ''}${n > 1 ? ` (${n} blocks)` : ''}`;
+    const body = run.blocks
+      .flatMap((b) => b.text.split('\n'))
       .map((l) => (color ? `  ${c.dim(c.red(c.strikethrough(l)))}` : `- ${l}`))
       .join('\n');
     return `${body}\n    ${color ? c.yellow(tag) : tag}`;
   }
+  const block = run.blocks[0]!;
   const text = block.edits.length > 0 ? inlineDiff(block.text, block.after, color) : block.text;
   return text
     .split('\n')
@@ -71,7 +73,7 @@ export function renderTerminalDiff(report: DocumentReport, options: TerminalOpti
     c.bold(`${report.name}`) + c.dim(` (${report.format ?? 'unknown'}, ${report.status})`);
   const out = [head, ''];
   if (report.error) out.push(`  ${report.error}`);
-  for (const block of report.blocks) out.push(renderBlock(block, color));
+  for (const run of blockRuns(report.blocks)) out.push(renderRun(run, color));
   for (const w of report.warnings) {
     const line = `warning: ${w.ruleId ? `[${w.ruleId}] ` : ''}${w.reason}`;
     out.push('', color ? c.magenta(line) : line);

@@ -14,7 +14,13 @@
  */
 import { createHash } from 'node:crypto';
 import { diffWords } from 'diff';
-import { type DocumentReport, percent, type ViewBlock } from './removals.js';
+import {
+  type BlockRun,
+  blockRuns,
+  type DocumentReport,
+  percent,
+  type ViewBlock,
+} from './removals.js';
 
 export interface PageOptions {
   /** Page title (default: `'copydesk review'`). */
@@ -48,8 +54,9 @@ function statusClass(status: string): string {
   return 'warn';
 }
 
-function statusBadge(status: string): string {
-  return `<span class="status ${statusClass(status)}">${escapeHtml(status.replace(/_/g, ' '))}</span>`;
+function statusBadge(status: string, reasons: readonly string[] = []): string {
+  const title = reasons.length > 0 ? ` title="${escapeHtml(reasons.join('; '))}"` : '';
+  return `<span class="status ${statusClass(status)}"${title}>${escapeHtml(status.replace(/_/g, ' '))}</span>`;
 }
 
 function shareBar(share: number): string {
@@ -63,7 +70,7 @@ function shareBar(share: number): string {
 function tableRow(report: DocumentReport, index: number): string {
   const cells = [
     `<td data-value="${escapeHtml(report.name.toLowerCase())}"><a href="#${docId(index)}">${escapeHtml(report.name)}</a></td>`,
-    `<td data-value="${escapeHtml(report.status)}">${statusBadge(report.status)}</td>`,
+    `<td data-value="${escapeHtml(report.status)}">${statusBadge(report.status, report.statusReasons)}</td>`,
     `<td class="n" data-value="${report.removedShare.toFixed(6)}">${shareBar(report.removedShare)}</td>`,
     `<td class="n" data-value="${report.removals.length}">${report.removals.length}</td>`,
     `<td class="n" data-value="${report.edits.length}">${report.edits.length}</td>`,
@@ -92,19 +99,25 @@ function lineGutter(block: ViewBlock): string {
   return `<span class="ln">${block.line === undefined ? '' : escapeHtml(block.line)}</span>`;
 }
 
-function beforeBlock(block: ViewBlock): string {
-  if (block.kind === 'removed') {
-    const r = block.removal!;
+function beforeRun(run: BlockRun): string {
+  if (run.kind === 'removed') {
+    const r = run.removal!;
     const reason = r.note ? `${r.reason} (${r.note})` : r.reason;
+    const n = run.blocks.length;
+    const lines = run.blocks
+      .map(
+        (b) =>
+          `<div class="line">${lineGutter(b)}<del class="removed" data-rule="${escapeHtml(r.ruleId)}" title="${escapeHtml(reason)}">${escapeHtml(b.text)}</del></div>`,
+      )
+      .join('');
     return (
-      `<div class="block removed">${lineGutter(block)}<div class="body">` +
-      `<del class="removed" data-rule="${escapeHtml(r.ruleId)}" title="${escapeHtml(reason)}">${escapeHtml(block.text)}</del>` +
-      `<span class="reason"><code class="rule">${escapeHtml(r.ruleId)}</code> ${escapeHtml(reason)}</span>` +
-      `</div></div>`
+      `<div class="block removed"><span class="reason"><code class="rule">${escapeHtml(r.ruleId)}</code> ` +
+      `${escapeHtml(reason)}${n > 1 ? ` <span class="n-blocks">· ${n} blocks</span>` : ''}</span>${lines}</div>`
     );
   }
+  const block = run.blocks[0]!;
   const edited = block.edits.length > 0 ? ' edited' : '';
-  return `<div class="block kept${edited}">${lineGutter(block)}<div class="body">${editedText(block)}</div></div>`;
+  return `<div class="block kept${edited}"><div class="line">${lineGutter(block)}<div class="body">${editedText(block)}</div></div></div>`;
 }
 
 function afterBlocks(markdown: string): string {
@@ -144,6 +157,11 @@ function warningList(report: DocumentReport): string {
   return `<ul class="warnings" aria-label="Warnings">${items}</ul>`;
 }
 
+function statusNote(report: DocumentReport): string {
+  if (report.status === 'ok' || report.statusReasons.length === 0) return '';
+  return `<p class="status-note"><strong>${escapeHtml(report.status.replace(/_/g, ' '))}:</strong> ${escapeHtml(report.statusReasons.join('; '))}</p>`;
+}
+
 function docSection(report: DocumentReport, index: number): string {
   const stats =
     report.status === 'failed' || report.status === 'skipped'
@@ -156,15 +174,16 @@ function docSection(report: DocumentReport, index: number): string {
       ? ''
       : `<div class="sides">
 <div class="side before"><h3>Before <span class="sub">input, block by block</span></h3>
-${report.blocks.map(beforeBlock).join('\n')}
+${blockRuns(report.blocks).map(beforeRun).join('\n')}
 </div>
 <div class="side after"><h3>After <span class="sub">clean Markdown</span></h3>
 ${afterBlocks(report.markdown)}
 </div>
 </div>`;
   return `<section class="doc" id="${docId(index)}">
-<header class="doc-head"><h2>${escapeHtml(report.name)}</h2>${statusBadge(report.status)}<a class="top-link" href="#top">↑ all documents</a></header>
+<header class="doc-head"><h2>${escapeHtml(report.name)}</h2>${statusBadge(report.status, report.statusReasons)}<a class="top-link" href="#top">↑ all documents</a></header>
 ${stats}
+${statusNote(report)}
 ${ruleChips(report)}
 ${warningList(report)}
 ${sides}
@@ -214,6 +233,9 @@ table.docs th.n button{flex-direction:row-reverse}
 .stats{margin:6px 0 0;color:var(--muted);font-size:14px}
 .stats strong{color:var(--ink)}
 .error{margin:8px 0 0;color:var(--red)}
+.status-note{margin:8px 0 0;color:var(--amber);font-size:14px}
+.legend label{margin-left:auto;color:var(--ink);cursor:pointer}
+body.only-changes .block.kept:not(.edited){display:none}
 .chips{list-style:none;display:flex;flex-wrap:wrap;gap:6px;margin:12px 0 0;padding:0}
 .chips li{background:var(--red-bg);color:var(--red);border-radius:6px;padding:2px 8px;font-size:12.5px}
 .chips .count{font-weight:700}
@@ -224,13 +246,16 @@ code.rule{font-size:12px;font-weight:600}
 .side{border:1px solid var(--line);border-radius:8px;padding:6px 0 10px;background:#fff;min-width:0}
 .side h3{margin:0 0 6px;padding:6px 16px 10px;font-size:13px;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);border-bottom:1px solid var(--line)}
 .side h3 .sub{text-transform:none;letter-spacing:0;font-weight:400;margin-left:6px}
-.block{display:grid;grid-template-columns:38px minmax(0,1fr);padding:5px 16px 5px 6px;border-left:3px solid transparent}
-.block .ln{color:#98a2b3;font-size:11.5px;text-align:right;padding-right:10px;padding-top:3px;font-variant-numeric:tabular-nums;user-select:none}
-.block .body{white-space:pre-wrap;overflow-wrap:anywhere}
-.block.removed{background:var(--red-bg);border-left-color:var(--red-line);margin:2px 0}
-del.removed{color:#912018;text-decoration:line-through;text-decoration-color:rgba(180,35,24,.55);opacity:.85}
-.reason{display:block;margin-top:3px;font-size:12.5px;color:var(--red)}
+.block{padding:4px 16px 4px 6px;border-left:3px solid transparent}
+.line{display:grid;grid-template-columns:38px minmax(0,1fr)}
+.ln{color:#98a2b3;font-size:11.5px;text-align:right;padding-right:10px;padding-top:3px;font-variant-numeric:tabular-nums;user-select:none}
+.body,del.removed{white-space:pre-wrap;overflow-wrap:anywhere}
+.block.removed{background:var(--red-bg);border-left-color:var(--red-line);margin:4px 0;padding-top:6px;padding-bottom:6px}
+.block.removed .line+.line{margin-top:1px}
+del.removed{color:#912018;text-decoration:line-through;text-decoration-color:rgba(180,35,24,.5);opacity:.8}
+.reason{display:block;margin:0 0 4px 38px;font-size:12.5px;font-weight:500;color:var(--red)}
 .reason code.rule{background:#fff;border:1px solid #fda29b;border-radius:4px;padding:0 5px;margin-right:4px;color:#912018}
+.n-blocks{color:#b42318;opacity:.75;font-weight:400}
 del.edit{background:#ffd8d3;color:#912018;text-decoration:line-through;border-radius:3px;padding:0 1px}
 ins.edit{background:#c6f0d6;color:#05603a;text-decoration:none;border-radius:3px;padding:0 1px}
 .md{white-space:pre-wrap;overflow-wrap:anywhere;font-size:13.5px;padding:5px 16px;line-height:1.6}
@@ -241,8 +266,10 @@ ins.edit{background:#c6f0d6;color:#05603a;text-decoration:none;border-radius:3px
 .legend .sw{display:inline-block;width:12px;height:12px;border-radius:3px;vertical-align:-1px;margin-right:6px}
 `;
 
-/** The sorting script: click a header to sort by it; click again to reverse. */
+/** The page script: click a header to sort by it (again to reverse); a toggle hides unchanged blocks. */
 const SCRIPT = `(function(){
+var only=document.getElementById('only-changes');
+if(only)only.addEventListener('change',function(){document.body.classList.toggle('only-changes',only.checked);});
 var table=document.getElementById('documents');if(!table)return;
 var heads=table.querySelectorAll('th[data-sort]');
 heads.forEach(function(th,col){var b=th.querySelector('button');b.addEventListener('click',function(){
@@ -317,7 +344,7 @@ ${reports.map(tableRow).join('\n')}
 </tbody>
 </table>
 </div>
-<div class="legend"><span><span class="sw" style="background:#fdecea;border:1px solid #f04438"></span>removed block, with its rule and reason</span><span><span class="sw" style="background:#ffd8d3"></span>old text</span><span><span class="sw" style="background:#c6f0d6"></span>normalised text</span></div>
+<div class="legend"><span><span class="sw" style="background:#fdecea;border:1px solid #f04438"></span>removed block, with its rule and reason</span><span><span class="sw" style="background:#ffd8d3"></span>old text</span><span><span class="sw" style="background:#c6f0d6"></span>normalised text</span><label><input type="checkbox" id="only-changes"> show only removals and edits</label></div>
 ${reports.map((r, i) => `<div class="card doc-card">${docSection(r, i)}</div>`).join('\n')}
 </main>
 <script>${SCRIPT}</script>

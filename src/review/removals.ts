@@ -73,6 +73,8 @@ export interface DocumentReport {
   status: string;
   /** One-line reason for `failed`/`skipped`. */
   error?: string | undefined;
+  /** Why the status is not `ok` (from the metadata). */
+  statusReasons: string[];
   inputWords: number;
   outputWords: number;
   removedWords: number;
@@ -310,6 +312,7 @@ export function buildReport(result: CleanResult, name?: string): DocumentReport 
     name: name ?? metadata.source.path,
     format,
     status: metadata.status,
+    statusReasons: metadata.statusReasons,
     inputWords,
     outputWords: metadata.counts.words,
     removedWords,
@@ -331,6 +334,7 @@ export function failedReport(name: string, reason: string, status = 'failed'): D
     format: null,
     status,
     error: reason,
+    statusReasons: [],
     inputWords: 0,
     outputWords: 0,
     removedWords: 0,
@@ -361,4 +365,35 @@ export function summaryLine(report: DocumentReport): string {
 
 export function percent(share: number): string {
   return `${(share * 100).toFixed(share > 0 && share < 0.1 ? 1 : 0)}%`;
+}
+
+/** A run of blocks shown together: consecutive removals with one rule and reason, or one kept block. */
+export interface BlockRun {
+  kind: 'kept' | 'removed';
+  blocks: ViewBlock[];
+  /** The shared removal (removed runs). */
+  removal?: RemovalRow | undefined;
+}
+
+/** Group consecutive removed blocks that share rule id, reason and note, so a list reads as one removal. */
+export function blockRuns(blocks: readonly ViewBlock[]): BlockRun[] {
+  const runs: BlockRun[] = [];
+  for (const b of blocks) {
+    const last = runs.at(-1);
+    const r = b.removal;
+    if (
+      b.kind === 'removed' &&
+      r &&
+      last?.kind === 'removed' &&
+      last.removal &&
+      last.removal.ruleId === r.ruleId &&
+      last.removal.reason === r.reason &&
+      last.removal.note === r.note
+    ) {
+      last.blocks.push(b);
+      continue;
+    }
+    runs.push({ kind: b.kind, blocks: [b], removal: r });
+  }
+  return runs;
 }

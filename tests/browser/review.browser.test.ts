@@ -1,0 +1,188 @@
+/**
+ * The review page in a real browser: Debian's headless Chromium driven by
+ * playwright-core. Asserts what a reviewer sees and saves a screenshot to
+ * `tests/.artifacts/review.png`.
+ *
+ * Needs `/usr/bin/chromium` (install: `scripts/ensure-chromium.sh`, run by
+ * `.ci/run`). Without it this test FAILS, it never skips.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runReview } from '../../src/commands/review.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = path.resolve(import.meta.dirname, '../.artifacts');
+const SEED = path.resolve(import.meta.dirname, '../../seeds/theweek--putin-meets-kim-jong-un.txt');
+
+const HOSTILE = [
+  'A hostile page <script>window.__pwned = 1</script> about river levels',
+  '<img src="x" onerror="window.__pwned = 2"> The river rose by two metres overnight, officials said, and the water is expected to fall again by Friday.',
+  'Residents were told to stay away from the banks <iframe src="javascript:window.__pwned=3"></iframe> until the warning is lifted.',
+  'Subscribe to our newsletter <script>window.__pwned = 4</script> for daily updates',
+].join('\n');
+
+const BLOG = [
+  '# Notes from a small garden',
+  '',
+  'Tomatoes need warmth, water and patience; this year they had two of the three.',
+  '',
+  'The basil, on the other hand, grew as if it had read the seed packet.',
+  '',
+  'Sign up for our weekly newsletter and never miss a post!',
+  '',
+].join('\n');
+
+let dir: string;
+let context: BrowserContext;
+let page: Page;
+const requests: string[] = [];
+const errors: string[] = [];
+
+function sink() {
+  return { write: (_: string) => true };
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `${CHROMIUM} is missing: the review browser test needs Debian's Chromium. Run scripts/ensure-chromium.sh (as root) and retry.`,
+    );
+  }
+  dir = await mkdtemp(path.join(tmpdir(), 'copydesk-review-browser-'));
+  const inputs = path.join(dir, 'inputs');
+  await mkdir(inputs);
+  await writeFile(path.join(inputs, 'seed.txt'), await readFile(SEED));
+  await writeFile(path.join(inputs, 'hostile.txt'), HOSTILE);
+  await writeFile(path.join(inputs, 'garden.md'), BLOG);
+  const result = await runReview(
+    { inputs: [inputs], out: path.join(dir, 'review') },
+    { stdout: sink(), stderr: sink() },
+  );
+  expect(result.code).toBe(0);
+
+  context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: 1440, height: 900 },
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(pathToFileURL(result.page!).href);
+}, 60_000);
+
+afterAll(async () => {
+  await context?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('review page in Chromium', () => {
+  it('should show the number of documents and one row each', async () => {
+    await expect(page.locator('#doc-count').textContent()).resolves.toBe('3 documents');
+    await expect(page.locator('#documents tbody tr').count()).resolves.toBe(3);
+    await expect(page.locator('section.doc').count()).resolves.toBe(3);
+  });
+
+  it('should highlight a removal with its rule id and a visible reason', async () => {
+    const removed = page.locator('#doc-3 del.removed[data-rule="strip-newsletter"]').first();
+    await expect(removed.isVisible()).resolves.toBe(true);
+    await expect(removed.textContent()).resolves.toBe('Subscribe to The Week');
+    const title = await removed.getAttribute('title');
+    expect(title?.length).toBeGreaterThan(5);
+    const style = await removed.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return {
+        line: s.textDecorationLine,
+        bg: getComputedStyle(el.closest('.block')!).backgroundColor,
+      };
+    });
+    expect(style.line).toContain('line-through');
+    expect(style.bg).not.toBe('rgba(0, 0, 0, 0)');
+    // The reason label of that block is on screen, with the rule id and the reason text.
+    const label = removed
+      .locator('xpath=ancestor::div[contains(@class, "removed")][1]')
+      .locator('.reason');
+    await expect(label.isVisible()).resolves.toBe(true);
+    const text = (await label.textContent()) ?? '';
+    expect(text).toContain('strip-newsletter');
+    expect(text).toContain(title!);
+    // The related list is one highlighted run with its own reason.
+    await expect(
+      page.locator('#doc-3 del.removed[data-rule="strip-related"]').count(),
+    ).resolves.toBe(44);
+  });
+
+  it('should sort the documents when a header is clicked', async () => {
+    const names = () => page.locator('#documents tbody tr td:first-child').allTextContents();
+    const removed = page.locator('#documents th', { hasText: 'Removed' }).locator('button');
+    await removed.click();
+    const shares = async () =>
+      (await page
+        .locator('#documents tbody tr td:nth-child(3)')
+        .evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value'))))) as number[];
+    const asc = await shares();
+    expect(asc).toEqual([...asc].sort((a, b) => a - b));
+    await expect(
+      page.locator('#documents th', { hasText: 'Removed' }).getAttribute('aria-sort'),
+    ).resolves.toBe('ascending');
+    await removed.click();
+    const desc = await shares();
+    expect(desc).toEqual([...asc].reverse());
+    expect((await names())[0]).toContain('seed.txt');
+    await page.locator('#documents th', { hasText: 'Document' }).locator('button').click();
+    expect((await names()).map((n) => path.basename(n))).toEqual([
+      'garden.md',
+      'hostile.txt',
+      'seed.txt',
+    ]);
+  });
+
+  it('should hide unchanged blocks on request and show them again', async () => {
+    const kept = page.locator('#doc-3 .block.kept').first();
+    await expect(kept.isVisible()).resolves.toBe(true);
+    await page.locator('#only-changes').check();
+    await expect(kept.isVisible()).resolves.toBe(false);
+    await expect(page.locator('#doc-3 del.removed').first().isVisible()).resolves.toBe(true);
+    await page.locator('#only-changes').uncheck();
+    await expect(kept.isVisible()).resolves.toBe(true);
+  });
+
+  it('should show scripts from the input as text and never run them', async () => {
+    await expect(
+      page.evaluate(() => (window as { __pwned?: unknown }).__pwned),
+    ).resolves.toBeUndefined();
+    const body = (await page.locator('#doc-2').textContent()) ?? '';
+    expect(body).toContain('<script>window.__pwned = 1</script>');
+    expect(body).toContain('<img src="x" onerror="window.__pwned = 2">');
+    await expect(page.locator('#doc-2 script, #doc-2 img, #doc-2 iframe').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    // Nothing but the page itself was loaded: no network.
+    expect(requests.every((u) => u.startsWith('file:'))).toBe(true);
+  });
+
+  it('should save a screenshot', async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    const file = path.join(ARTIFACTS, 'review.png');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: file, fullPage: true });
+    expect(existsSync(file)).toBe(true);
+  });
+});
