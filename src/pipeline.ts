@@ -11,24 +11,61 @@ import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { type PluggableList, type Processor, unified } from 'unified';
+import { remarkApplySitePack } from '../plugins/apply-site-pack/index.js';
+import { remarkApplyUserRules } from '../plugins/apply-user-rules/index.js';
 import { remarkAssemble } from '../plugins/assemble/index.js';
 import { remarkDedupeBlocks } from '../plugins/dedupe-blocks/index.js';
+import { remarkDetectByline } from '../plugins/detect-byline/index.js';
 import { remarkDetectHeadline } from '../plugins/detect-headline/index.js';
+import { remarkExtractCounts } from '../plugins/extract-counts/index.js';
+import { remarkExtractHtmlMeta } from '../plugins/extract-html-meta/index.js';
+import { remarkExtractLanguage } from '../plugins/extract-language/index.js';
+import { remarkExtractQuotes } from '../plugins/extract-quotes/index.js';
+import { remarkExtractSources } from '../plugins/extract-sources/index.js';
+import { remarkFindArticleRegion } from '../plugins/find-article-region/index.js';
+import { remarkGuard } from '../plugins/guard/index.js';
 import { remarkPrune } from '../plugins/prune/index.js';
+import { remarkSanitizeLinks } from '../plugins/sanitize-links/index.js';
+import { remarkStripBoilerplate } from '../plugins/strip-boilerplate/index.js';
+import { remarkStripHtmlChrome } from '../plugins/strip-html-chrome/index.js';
 import { remarkStripNewsletter } from '../plugins/strip-newsletter/index.js';
 import { remarkStripRelated } from '../plugins/strip-related/index.js';
+import { userRulesOf } from './config/sites.js';
 import type { ResolvedOptions } from './options.js';
 
 /** Plugins of the preset, in order, configured from resolved options. */
 export function presetPlugins(options: ResolvedOptions): PluggableList {
   return [
-    // 1. detectors: label blocks, never remove
+    // 1. detectors: label blocks, never remove. User rules first (keep beats
+    //    every label); the site pack last (it only labels what is still free;
+    //    off with siteRules: false).
+    [remarkApplyUserRules, userRulesOf(options)],
     remarkDetectHeadline,
     remarkStripNewsletter,
     remarkStripRelated,
+    [remarkDetectByline, { referenceDate: options.referenceDate }],
+    remarkStripHtmlChrome,
+    ...(options.siteRules
+      ? ([[remarkApplySitePack, { packs: options.sitePacks }]] as PluggableList)
+      : []),
+    // generic detectors after the specific ones: the article region, then chrome blocks
+    remarkFindArticleRegion,
+    remarkStripBoilerplate,
+    // last: a repeat counts only against a first copy that stays
     remarkDedupeBlocks,
+    // refuse to over-strip; set the status
+    [remarkGuard, { maxRemovedShare: options.maxRemovedShare }],
     // 2. the one removal step
     remarkPrune,
+    // document metadata (HTML head, front matter) and the language, before the normalisers
+    remarkExtractHtmlMeta,
+    remarkExtractLanguage,
+    // nothing in the output can execute (dangerous link schemes, raw HTML)
+    remarkSanitizeLinks,
+    // facts from the final body
+    remarkExtractSources,
+    remarkExtractQuotes,
+    remarkExtractCounts,
     // 3. put headline, dek and byline at the top
     [remarkAssemble, { byline: options.byline }],
   ];

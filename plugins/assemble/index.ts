@@ -37,7 +37,8 @@ export const remarkAssemble: Plugin<[Readonly<Options>?], Root> = (options) => {
   if (!['keep', 'normalize', 'drop'].includes(mode))
     throw new Error("remark-assemble: `byline` must be 'keep', 'normalize' or 'drop'");
   return (tree, file) => {
-    const meta = (file.data.meta ??= { authors: [] });
+    file.data.meta ??= { authors: [] };
+    const meta = file.data.meta;
     let headline: RootContent | undefined;
     let dek: RootContent | undefined;
     const bylines: RootContent[] = [];
@@ -75,7 +76,14 @@ export const remarkAssemble: Plugin<[Readonly<Options>?], Root> = (options) => {
       if (bylines[0]?.position) p.position = bylines[0].position;
       head.push(p);
       if (original && original !== meta.byline)
-        reportEdit(file, 'normalize-byline', 'byline in house style', original, meta.byline, bylines[0]?.position);
+        reportEdit(
+          file,
+          'normalize-byline',
+          'byline in house style',
+          original,
+          meta.byline,
+          bylines[0]?.position,
+        );
     }
     tree.children = [...head, ...body];
   };

@@ -12,7 +12,7 @@
  * When: last among detectors (it reads other detectors' labels).
  *
  * Options: `minChars` (default: `20`), `minNearWords` (default: `8`),
- * `similarity` (default: `0.9`).
+ * `similarity` (default: `0.8`).
  *
  * Messages: `dedupe-blocks`.
  */
@@ -26,11 +26,15 @@ export interface Options {
   minChars?: number;
   /** Fewest words for near-duplicate matching (default: `8`). */
   minNearWords?: number;
-  /** Jaccard similarity of word 3-shingles that makes a near-duplicate (default: `0.9`). */
+  /** Jaccard similarity of word 3-shingles that makes a near-duplicate (default: `0.8`). */
   similarity?: number;
 }
 
-export const defaults = { minChars: 20, minNearWords: 8, similarity: 0.9 } as const satisfies Required<Options>;
+export const defaults = {
+  minChars: 20,
+  minNearWords: 8,
+  similarity: 0.8,
+} as const satisfies Required<Options>;
 
 const RULE = 'dedupe-blocks';
 /** Blocks compared for near-duplicates at the most (exact matching has no limit). */
@@ -45,7 +49,8 @@ function fold(text: string): string {
 
 function shingles(words: string[]): Set<string> {
   const out = new Set<string>();
-  for (let i = 0; i + 3 <= words.length; i++) out.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+  for (let i = 0; i + 3 <= words.length; i++)
+    out.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
   return out;
 }
 
@@ -69,7 +74,8 @@ export const remarkDedupeBlocks: Plugin<[Readonly<Options>?], Root> = (options) 
   const minChars = options?.minChars ?? defaults.minChars;
   const minNearWords = options?.minNearWords ?? defaults.minNearWords;
   const similarity = options?.similarity ?? defaults.similarity;
-  if (!(similarity > 0 && similarity <= 1)) throw new Error('remark-dedupe-blocks: `similarity` must be in (0, 1]');
+  if (!(similarity > 0 && similarity <= 1))
+    throw new Error('remark-dedupe-blocks: `similarity` must be in (0, 1]');
   return (tree) => {
     const exact = new Map<string, Nodes>();
     const near: Seen[] = [];
@@ -91,11 +97,13 @@ export const remarkDedupeBlocks: Plugin<[Readonly<Options>?], Root> = (options) 
         continue;
       }
       const words = key.split(' ');
-      const sh = words.length >= minNearWords && near.length < NEAR_LIMIT ? shingles(words) : undefined;
+      const sh =
+        words.length >= minNearWords && near.length < NEAR_LIMIT ? shingles(words) : undefined;
       if (sh && !removing) {
         // Count shared shingles with earlier blocks through an inverted index.
         const hits = new Map<number, number>();
-        for (const s of sh) for (const id of index.get(s) ?? []) hits.set(id, (hits.get(id) ?? 0) + 1);
+        for (const s of sh)
+          for (const id of index.get(s) ?? []) hits.set(id, (hits.get(id) ?? 0) + 1);
         let dup: Seen | undefined;
         for (const [id, shared] of hits) {
           const other = near[id]!;

@@ -21,7 +21,14 @@ import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { isBylineText } from '../shared/byline.js';
 import { isFree, mark } from '../shared/label.js';
-import { blockText, countWords, endsLikeSentence, isSeparatorText, looksLikeProse, squash } from '../shared/text.js';
+import {
+  blockText,
+  countWords,
+  endsLikeSentence,
+  isSeparatorText,
+  looksLikeProse,
+  squash,
+} from '../shared/text.js';
 
 export interface Options {
   /** Blocks before the first prose paragraph considered as headline candidates (default: `8`). */
@@ -30,7 +37,8 @@ export interface Options {
 
 export const defaults = { window: 8 } as const satisfies Required<Options>;
 
-const DATE_ONLY = /^(?:(?:published|updated|posted)\b.*|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}.*|\w+\s+\d{1,2},\s+\d{4}.*)$/i;
+const DATE_ONLY =
+  /^(?:(?:published|updated|posted)\b.*|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}.*|\w+\s+\d{1,2},\s+\d{4}.*)$/i;
 
 export const remarkDetectHeadline: Plugin<[Readonly<Options>?], Root> = (options) => {
   const window = options?.window ?? defaults.window;
@@ -72,11 +80,28 @@ function isCandidate(node: RootContent): boolean {
   return true;
 }
 
+function isProseBlock(b: RootContent | undefined): boolean {
+  return (b?.type === 'paragraph' || b?.type === 'blockquote') && looksLikeProse(blockText(b));
+}
+
+/**
+ * Where the article's prose starts: the first prose block followed by more
+ * prose within three blocks (a lone prose block — a cookie notice, a promo —
+ * is not the start of an article); else the first prose block.
+ */
+function findProseStart(blocks: RootContent[]): number {
+  let first = -1;
+  for (let i = 0; i < blocks.length; i++) {
+    if (!isProseBlock(blocks[i])) continue;
+    if (first === -1) first = i;
+    for (let j = i + 1; j <= i + 3 && j < blocks.length; j++) if (isProseBlock(blocks[j])) return i;
+  }
+  return first;
+}
+
 function detect(tree: Root, file: VFile, window: number): void {
   const blocks = tree.children;
-  const firstProse = blocks.findIndex(
-    (b) => (b.type === 'paragraph' || b.type === 'blockquote') && looksLikeProse(blockText(b)),
-  );
+  const firstProse = findProseStart(blocks);
   const end = firstProse === -1 ? Math.min(blocks.length, window) : firstProse;
   const start = Math.max(0, end - window);
   const html = file.data.htmlMeta;
@@ -95,8 +120,11 @@ function detect(tree: Root, file: VFile, window: number): void {
     if (b.type === 'heading') score += b.depth === 1 ? 3 : b.depth === 2 ? 1.5 : 0.5;
     if (titles.length > 0) score += titleMatch(text, titles) * 4;
     if (!endsLikeSentence(text) || /[?!]$/.test(text)) score += 0.5;
+    // A headline is often followed by a longer standfirst before the prose.
+    const next = blocks[i + 1];
+    if (i + 1 < end && next && isCandidate(next) && countWords(blockText(next)) >= 6) score += 0.6;
     // Closer to the prose is likelier (menus sit further up).
-    score -= (end - i) * 0.15;
+    score -= (end - i) * 0.05;
     if (score > bestScore) {
       bestScore = score;
       best = i;

@@ -38,6 +38,7 @@ const STRONG = [
   /\b(?:sign[ -]?up|subscribe|register|join)\b[^.!?]{0,60}\b(?:newsletters?|bulletins?|briefings?|e-?mails?|inbox|digest|updates|alerts)\b/i,
   /\b(?:newsletters?|e-?mails?|briefings?|digest|stories|articles|news|updates)\b[^.!?]{0,60}\b(?:to|in|into)\s+your\s+inbox\b/i,
   /\byour\s+inbox\b/i,
+  /(?:votre\s+bo[iî]te\s+(?:mail|e-mail|de\s+r[ée]ception)|ihr(?:em)?\s+(?:e-mail-)?postfach|tu\s+bandeja\s+de\s+entrada|nella\s+tua\s+(?:casella|inbox)|sua\s+caixa\s+de\s+entrada|in\s+je\s+(?:inbox|mailbox))/i,
   /^\s*(?:subscribe|sign[ -]?up|get our|join our|enter your e-?mail|never miss)\b/i,
   /\bfree\s+(?:daily|weekly|monthly)?\s*(?:e-?mail|newsletter|bulletin|briefing)s?\b/i,
   /\b(?:enter|your)\s+e-?mail\s+address\b/i,
@@ -45,7 +46,8 @@ const STRONG = [
 ];
 
 /** Second person, imperative or promotional words: a blurb that sells. */
-const PROMO = /\b(?:you|your|yours|get|join|discover|enjoy|escape|try|don['’]t miss|never miss|free|exclusive|unlimited|delivered|straight to|best of)\b/i;
+const PROMO =
+  /(?:^|[^\p{L}])(?:you|your|yours|get|join|discover|enjoy|escape|try|don['’]t miss|never miss|free|exclusive|unlimited|delivered|straight to|best of|vous|votre|recevez|gratuit|sie|ihr|erhalten|kostenlos|tu|recibe|gratis|ricevi|receba|ontvang|je)(?![\p{L}])/iu;
 
 function isCta(text: string, maxWords: number, extra: readonly RegExp[]): boolean {
   const words = countWords(text);
@@ -72,7 +74,12 @@ export const remarkStripNewsletter: Plugin<[Readonly<Options>?], Root> = (option
     const blocks: RootContent[] = tree.children;
     let previousWasCta = false;
     for (const b of blocks) {
-      if (b.type !== 'paragraph' && b.type !== 'heading' && b.type !== 'list' && b.type !== 'blockquote') {
+      if (
+        b.type !== 'paragraph' &&
+        b.type !== 'heading' &&
+        b.type !== 'list' &&
+        b.type !== 'blockquote'
+      ) {
         previousWasCta = false;
         continue;
       }
@@ -82,9 +89,18 @@ export const remarkStripNewsletter: Plugin<[Readonly<Options>?], Root> = (option
       }
       const text = squash(blockText(b));
       if (isCta(text, maxWords, extra)) {
-        label(b, { ruleId: RULE, reason: 'newsletter or subscription call to action', confidence: 0.9 });
+        label(b, {
+          ruleId: RULE,
+          reason: 'newsletter or subscription call to action',
+          confidence: 0.9,
+        });
         previousWasCta = true;
-      } else if (previousWasCta && countWords(text) <= 35 && PROMO.test(text) && !/[“”"]/.test(text)) {
+      } else if (
+        previousWasCta &&
+        countWords(text) <= 35 &&
+        PROMO.test(text) &&
+        !/[“”"]/.test(text)
+      ) {
         label(b, {
           ruleId: RULE,
           reason: 'promotional blurb of a sign-up call to action',

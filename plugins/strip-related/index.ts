@@ -56,7 +56,11 @@ function isTextBlock(b: RootContent): boolean {
 }
 
 /** Blocks between separators at a regular interval; returns [firstIndex, lastIndex, cards]. */
-function separatorRun(blocks: RootContent[], from: number, minItems: number): [number, number, Card[]] | undefined {
+function separatorRun(
+  blocks: RootContent[],
+  from: number,
+  minItems: number,
+): [number, number, Card[]] | undefined {
   const seps: number[] = [];
   for (let i = from; i < blocks.length; i++) {
     const b = blocks[i]!;
@@ -75,7 +79,11 @@ function separatorRun(blocks: RootContent[], from: number, minItems: number): [n
       const start = seps[k]! + 1;
       const stop = k < z ? seps[k + 1]! : Math.min(blocks.length, start + d - 1);
       const cardBlocks = blocks.slice(start, stop);
-      if (cardBlocks.length === 0 || !cardBlocks.every((b) => isTextBlock(b) && isFree(b) && isShort(b))) break;
+      if (
+        cardBlocks.length === 0 ||
+        !cardBlocks.every((b) => isTextBlock(b) && isFree(b) && isShort(b))
+      )
+        break;
       cards.push({ blocks: cardBlocks });
     }
     if (count >= minItems && cards.length >= minItems) {
@@ -121,13 +129,27 @@ function firstLink(node: Nodes): Link | undefined {
 }
 
 function cardsToItems(cards: Card[]): RelatedItem[] {
-  const parts = cards.map((card) => {
-    const texts = card.blocks
-      .map((b) => squash(blockText(b)))
-      .filter((t) => t.length > 0 && !isSeparatorText(t));
-    const bylineText = texts.length > 1 && isBylineText(texts[texts.length - 1]!) ? texts.pop() : undefined;
+  const lines = cards.map((card) =>
+    card.blocks.map((b) => squash(blockText(b))).filter((t) => t.length > 0 && !isSeparatorText(t)),
+  );
+  // When most cards end in a byline, the last line of a card of the same
+  // shape is its byline slot even if that byline is unusual ("By X Staff").
+  const ending = lines.filter((t) => t.length > 1 && isBylineText(t[t.length - 1]!));
+  const slot = ending.length * 2 > lines.length ? ending[0]!.length : -1;
+  const parts = lines.map((texts, k) => {
+    const card = cards[k]!;
+    const last = texts[texts.length - 1];
+    const hasByline =
+      texts.length > 1 &&
+      (isBylineText(last!) || (texts.length === slot && /^\p{L}+\s/u.test(last!)));
+    const bylineText = hasByline ? texts.pop() : undefined;
     const title = texts.shift() ?? '';
-    return { title, middle: texts, bylineText, link: card.blocks.map((b) => firstLink(b)).find(Boolean) };
+    return {
+      title,
+      middle: texts,
+      bylineText,
+      link: card.blocks.map((b) => firstLink(b)).find(Boolean),
+    };
   });
   const singles = parts.map((p) => (p.middle.length === 1 ? p.middle[0]! : undefined));
   const split = splitKickers(singles);
@@ -183,7 +205,11 @@ function headedLists(blocks: RootContent[], file: VFile): void {
     if (next?.type === 'list' && isFree(next)) {
       const items = listItems(next);
       label(h, { ruleId: RULE, reason: `heading of a related list ("${text}")`, confidence: 0.9 });
-      label(next, { ruleId: RULE, reason: `related list under "${text}" (${items.length} items)`, confidence: 0.9 });
+      label(next, {
+        ruleId: RULE,
+        reason: `related list under "${text}" (${items.length} items)`,
+        confidence: 0.9,
+      });
       file.data.related!.push(...items);
       i++;
       continue;
@@ -203,7 +229,11 @@ function headedLists(blocks: RootContent[], file: VFile): void {
     if (run.length >= 2 && (linky >= run.length / 2 || run.length >= 3)) {
       label(h, { ruleId: RULE, reason: `heading of a related list ("${text}")`, confidence: 0.85 });
       for (const b of run)
-        label(b, { ruleId: RULE, reason: `item of the related list under "${text}"`, confidence: 0.8 });
+        label(b, {
+          ruleId: RULE,
+          reason: `item of the related list under "${text}"`,
+          confidence: 0.8,
+        });
       file.data.related!.push(
         ...run.map((b) => {
           const link = firstLink(b);

@@ -9,7 +9,24 @@
  * Point"). With no shared kickers, nothing is split.
  */
 
-const SMALL = new Set(['the', 'of', 'in', 'a', 'an', 'and', 'for', 'on', 'at', 'to', 'de', 'la', 'le', 'du', 'der', 'die']);
+const SMALL = new Set([
+  'the',
+  'of',
+  'in',
+  'a',
+  'an',
+  'and',
+  'for',
+  'on',
+  'at',
+  'to',
+  'de',
+  'la',
+  'le',
+  'du',
+  'der',
+  'die',
+]);
 
 function isCap(w: string): boolean {
   return /^["'“‘]?[\p{Lu}\p{N}]/u.test(w);
@@ -23,7 +40,12 @@ function titleRun(words: string[]): string[] {
     else if (run.length > 0 && SMALL.has(w.toLowerCase())) run.push(w);
     else break;
   }
-  while (run.length > 0 && SMALL.has(run[run.length - 1]!.toLowerCase()) && !isCap(run[run.length - 1]!)) run.pop();
+  while (
+    run.length > 0 &&
+    SMALL.has(run[run.length - 1]!.toLowerCase()) &&
+    !isCap(run[run.length - 1]!)
+  )
+    run.pop();
   return run;
 }
 
