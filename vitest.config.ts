@@ -3,7 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['plugins/**/*.test.ts', 'src/**/*.test.ts', 'tests/**/*.test.ts'],
-    testTimeout: 30_000,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     pool: 'forks',
+    // A JSON report for .ci/run's `N passed, M failed` line.
+    reporters: ['default', ['json', { outputFile: 'tests/.artifacts/vitest.json' }]],
   },
 });
