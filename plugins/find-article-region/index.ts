@@ -1,0 +1,202 @@
+/**
+ * remark-find-article-region — label what lies outside the article.
+ *
+ * What: scores every block of the page (`plugins/shared/signals.ts`): running
+ * prose weighs its words, short sentences a little, and menu lines, link
+ * lists, chrome phrases and chrome-classed HTML weigh against. The article
+ * region is the run of blocks with the largest total (a maximum-sum
+ * subarray), so short in-article elements (subheads, quotes, lists,
+ * captions) between prose stay inside while menus before the title and
+ * footers, link lists and comment threads after the article fall outside.
+ * Free blocks outside the region are labelled `outside-article`, more
+ * confidently when they also look like chrome. A page without a prose
+ * region (an index or list page) is left alone and marked `not_article`.
+ *
+ * When: after the specific detectors (headline, newsletter, related, dedupe),
+ * before `strip-boilerplate`, `guard` and `prune`.
+ *
+ * Options:
+ * - `minRegionWords` (default: `40`): a region with fewer prose words means
+ *   the page is not an article; nothing is labelled.
+ * - `extraPhrases` (default: none): more lexicon phrases per concept.
+ *
+ * Messages: none here; prune reports each removal with rule id
+ * `outside-article` and the reason.
+ */
+import type { Root } from 'mdast';
+import type { Plugin } from 'unified';
+import { isFree, label, peek } from '../shared/label.js';
+import { compileLexicon, fold, mergePhrases, type Phrases } from '../shared/lexicon.js';
+import {
+  type BlockSignals,
+  hintScore,
+  isProse,
+  pageSignals,
+  proseStopwords,
+  strongLexicon,
+} from '../shared/signals.js';
+
+export interface Options {
+  /** Fewer prose words in the best region means "not an article" (default: `40`). */
+  minRegionWords?: number;
+  /** Extra lexicon phrases per concept, merged with the built-in ones (default: none). */
+  extraPhrases?: Phrases;
+}
+
+export const defaults = { minRegionWords: 40 } as const;
+
+export const RULE_ID = 'outside-article';
+
+/** A numbered item line (`1) …`, `2. …`): listicles number their entries, menus rarely do. */
+const NUMBERED = /^\(?\d{1,2}[.)]\s+\S/u;
+/** A line that is only a URL (a text dump of a link the author pasted). */
+const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/u;
+
+/** How much a block speaks for (positive) or against (negative) being article text. */
+export function regionWeight(b: BlockSignals): number {
+  if (b.words === 0) return b.kind === 'media' ? 0 : -0.5;
+  const prose = isProse(b);
+  let w: number;
+  if (prose) w = b.words * (1 - b.linkDensity);
+  else if (
+    b.words >= 4 &&
+    b.kind !== 'heading' &&
+    (b.endsWithPunct || b.sentences > 0) &&
+    proseStopwords(b) &&
+    b.linkDensity < 0.4
+  )
+    w = 0.3 * b.words;
+  else if (b.kind === 'heading') w = -1;
+  else if (NUMBERED.test(b.text) && b.words >= 2) w = 1;
+  else if (BARE_URL.test(b.text)) w = -0.3;
+  else if (b.kind === 'list') w = -2 - 1.5 * b.items;
+  else if (b.words >= 5 && (b.stopwordDensity ?? 0.2) >= 0.15 && b.linkDensity < 0.4) w = -0.5;
+  else w = -2 - 0.1 * b.words;
+  const lex = strongLexicon(b);
+  if (lex && (!prose || lex.coverage >= 0.25)) w = Math.min(w, -3 - 0.5 * b.words);
+  if (b.linkDensity > 0.5) w = Math.min(w, -2 - b.words * b.linkDensity);
+  if (!prose && b.repeats > 1) w -= 1;
+  const hs = hintScore(b.hints);
+  if (hs < 0) w = w > 0 ? w * 0.3 : w * 1.5 - 1;
+  else if (hs > 0) w = w > 0 ? w * 1.5 : w * 0.5;
+  return w;
+}
+
+/**
+ * Long runs of non-prose blocks (menus, category lists, link farms) weigh
+ * more than the sum of their lines: the k-th consecutive negative block
+ * counts `1 + 0.25 (k - 1)` times, so a subhead or caption between prose
+ * costs little but a 50-line menu is a wall.
+ */
+export function streakPenalty(weights: readonly number[]): number[] {
+  let k = 0;
+  return weights.map((w) => {
+    if (w >= 0) {
+      k = 0;
+      return w;
+    }
+    k++;
+    return w * (1 + 0.25 * (k - 1));
+  });
+}
+
+/** The maximum-sum run of weights: `[start, end]` inclusive, or undefined if none is positive. */
+export function bestRun(
+  weights: readonly number[],
+): { start: number; end: number; sum: number } | undefined {
+  let best: { start: number; end: number; sum: number } | undefined;
+  let sum = 0;
+  let start = 0;
+  weights.forEach((w, i) => {
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += w;
+    if (sum > 0 && (!best || sum > best.sum)) best = { start, end: i, sum };
+  });
+  return best;
+}
+
+function evidence(b: BlockSignals): { reason: string; confidence: number } {
+  const why: string[] = [];
+  const lex = strongLexicon(b);
+  if (lex) why.push(`${lex.concept} phrase “${lex.phrases[0]}”`);
+  if (b.linkDensity > 0.5) why.push(`link density ${b.linkDensity.toFixed(2)}`);
+  if (hintScore(b.hints) < 0) why.push('chrome markup');
+  if (b.kind === 'list' && b.itemWords < 8) why.push('list of short items');
+  const prose = isProse(b);
+  if (!prose && why.length === 0)
+    why.push(b.kind === 'heading' ? 'heading' : 'short non-prose line');
+  if (prose) why.push('prose away from the main run');
+  const confidence = prose ? 0.6 : why.length > 1 || lex || b.linkDensity > 0.5 ? 0.9 : 0.75;
+  return { reason: `outside the article region: ${why.join(', ')}`, confidence };
+}
+
+/**
+ * The block that opens the article: a block another plugin marked as the
+ * headline, else the first level-1 heading, else the first block that repeats
+ * the page title (text dumps start with the `<title>`, e.g. “Headline | Site”).
+ */
+export function anchorIndex(
+  blocks: readonly BlockSignals[],
+  title: string | undefined,
+): number | undefined {
+  const role = blocks.find((b) => peek(b.node)?.role === 'headline');
+  if (role) return role.index;
+  const h1 = blocks.find((b) => b.node.type === 'heading' && b.node.depth === 1 && b.words > 2);
+  if (h1) return h1.index;
+  const first = blocks[0];
+  const t = fold(title ?? (first && first.words <= 40 && !first.endsWithPunct ? first.text : ''));
+  if (t.length < 15) return undefined;
+  const limit = Math.ceil(blocks.length * 0.7);
+  for (const b of blocks.slice(title ? 0 : 1, limit)) {
+    const f = fold(b.text);
+    if (f.length >= 15 && b.words <= 40 && (t.includes(f) || f.includes(t))) return b.index;
+  }
+  return undefined;
+}
+
+export const remarkFindArticleRegion: Plugin<[Readonly<Options>?], Root> = (options) => {
+  const minRegionWords = options?.minRegionWords ?? defaults.minRegionWords;
+  if (!(Number.isFinite(minRegionWords) && minRegionWords >= 0))
+    throw new Error('remark-find-article-region: `minRegionWords` must be a number >= 0');
+  const lexicon = compileLexicon(mergePhrases(options?.extraPhrases));
+  return (tree, file) => {
+    const page = pageSignals(tree, file, lexicon);
+    const weights = streakPenalty(page.blocks.map(regionWeight));
+    const plain = bestRun(weights);
+    const after = anchorIndex(page.blocks, file.data.htmlMeta?.title);
+    if (plain && after !== undefined) {
+      const first = page.blocks.slice(after + 1, after + 13).find(isProse);
+      if (first) {
+        weights[first.index]! += 0.5 * plain.sum;
+        weights[after] = Math.min(weights[after]!, -0.5 * plain.sum);
+      }
+    }
+    const run = bestRun(weights);
+    const proseWords = run
+      ? page.blocks
+          .slice(run.start, run.end + 1)
+          .filter(isProse)
+          .reduce((n, b) => n + b.words, 0)
+      : 0;
+    if (!run || proseWords < minRegionWords) {
+      if (page.words > 0) {
+        file.data.status = 'not_article';
+        file.data.statusReasons = [
+          ...(file.data.statusReasons ?? []),
+          `no run of prose of at least ${minRegionWords} words (found ${proseWords})`,
+        ];
+      }
+      return;
+    }
+    for (const b of page.blocks) {
+      if (b.index >= run.start && b.index <= run.end) continue;
+      if (!isFree(b.node)) continue;
+      label(b.node, { ruleId: RULE_ID, ...evidence(b) });
+    }
+  };
+};
+
+export default remarkFindArticleRegion;

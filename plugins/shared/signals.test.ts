@@ -1,0 +1,81 @@
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { readMarkdown } from '../../src/readers/markdown.js';
+import { readText } from '../../src/readers/text.js';
+import { compileLexicon, lexiconHits, mergePhrases, PHRASES } from './lexicon.js';
+import { detectLanguage, isProse, pageSignals, strongLexicon, wordsOf } from './signals.js';
+
+const lexicon = compileLexicon(PHRASES);
+
+describe('lexicon', () => {
+  it('should match whole phrases case-insensitively, not inside words', () => {
+    expect(lexiconHits(lexicon, 'SIGN UP for our Newsletter').map((h) => h.concept)).toContain(
+      'newsletter',
+    );
+    expect(lexiconHits(lexicon, 'The shares fell').map((h) => h.concept)).not.toContain('share');
+    expect(lexiconHits(lexicon, 'Alle Rechte vorbehalten').map((h) => h.concept)).toEqual([
+      'copyright',
+    ]);
+  });
+
+  it('should fold curly apostrophes', () => {
+    expect(lexiconHits(lexicon, 'Editor’s picks').map((h) => h.concept)).toContain('related');
+  });
+
+  it('should merge extra phrases and reject unknown concepts', () => {
+    const merged = compileLexicon(mergePhrases({ paywall: ['members get more'] }));
+    expect(lexiconHits(merged, 'Members get more').map((h) => h.concept)).toEqual(['paywall']);
+    expect(() => mergePhrases({ nope: ['x'] } as never)).toThrow(/unknown concept 'nope'/);
+    expect(() => mergePhrases({ cta: [''] })).toThrow(/non-empty strings/);
+  });
+});
+
+describe('signals', () => {
+  it('should detect the language from stopwords, und when too few', () => {
+    expect(
+      detectLanguage(wordsOf('Le chat est sur la table et il dort dans le salon avec les enfants')),
+    ).toBe('fr');
+    expect(
+      detectLanguage(wordsOf('Der Hund ist in dem Garten und die Katze ist auf dem Dach')),
+    ).toBe('de');
+    expect(detectLanguage(wordsOf('Home News Sport'))).toBe('und');
+  });
+
+  it('should count CJK words with the segmenter, not spaces', () => {
+    const page = pageSignals(
+      readText('東京都は新しい図書館を来年開館すると発表した。'),
+      undefined,
+      lexicon,
+    );
+    expect(page.blocks[0]!.words).toBeGreaterThan(5);
+    expect(page.blocks[0]!.endsWithPunct).toBe(true);
+  });
+
+  it('should measure link density over all descendants and list shape', () => {
+    const md =
+      '- [Home](/)\n- [World **news**](/w)\n- [Sport](/s)\n\nA [short](/x) paragraph with one link in a longer sentence of prose.\n';
+    const file = new VFile({ value: md });
+    const page = pageSignals(readMarkdown(md, file), file, lexicon);
+    const [list, para] = page.blocks;
+    expect(list!.kind).toBe('list');
+    expect(list!.items).toBe(3);
+    expect(list!.linkDensity).toBe(1);
+    expect(list!.markupOverhead).toBeGreaterThan(0.3);
+    expect(para!.linkDensity).toBeGreaterThan(0);
+    expect(para!.linkDensity).toBeLessThan(0.2);
+  });
+
+  it('should tell prose from chrome lines and count repeats', () => {
+    const text = [
+      'Share',
+      'The council voted on Tuesday to reopen the library after a two-year renovation, officials said.',
+      'Share',
+    ].join('\n');
+    const page = pageSignals(readText(text), undefined, lexicon);
+    expect(isProse(page.blocks[1]!)).toBe(true);
+    expect(isProse(page.blocks[0]!)).toBe(false);
+    expect(page.blocks[0]!.repeats).toBe(2);
+    expect(strongLexicon(page.blocks[0]!)?.concept).toBe('share');
+    expect(strongLexicon(page.blocks[1]!)).toBeUndefined();
+  });
+});

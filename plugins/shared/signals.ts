@@ -1,0 +1,265 @@
+/**
+ * Per-block signals for the generic boilerplate detectors, the same for all
+ * three input forms (text, Markdown, HTML): length, words, sentence shape,
+ * stopword density for the page's language, link density, markup overhead,
+ * list/heading structure, position, repetition, lexicon hits and HTML hints.
+ *
+ * `pageSignals(tree, file, lexicon)` splits the page into *units* (the blocks
+ * the detectors score and label whole) and measures each one. Pure: nothing
+ * is written to the tree.
+ */
+import type { Nodes, Parent, Root, RootContent } from 'mdast';
+import type { VFile } from 'vfile';
+import type { Hints } from '../../src/types.js';
+import { peek } from './label.js';
+import { fold, type Lexicon, type LexiconHit, lexiconHits } from './lexicon.js';
+import { STOPWORDS } from './stopwords.js';
+import { blockText } from './text.js';
+
+export type UnitKind =
+  | 'paragraph'
+  | 'heading'
+  | 'list'
+  | 'quote'
+  | 'table'
+  | 'code'
+  | 'media'
+  | 'other';
+
+export interface BlockSignals {
+  node: RootContent;
+  /** Index in the page's unit list. */
+  index: number;
+  kind: UnitKind;
+  text: string;
+  /** Non-space characters, CJK-aware (`cjk` chars count 3 each, as a short word). */
+  chars: number;
+  /** Word-like segments (Intl.Segmenter: CJK split into dictionary words). */
+  words: number;
+  /** Sentence-ending punctuation marks followed by space or end. */
+  sentences: number;
+  /** The text ends like a sentence (. ! ? … : and CJK equivalents, closing quotes allowed). */
+  endsWithPunct: boolean;
+  /** Stopwords of the page language / words (`undefined` when the language is unknown). */
+  stopwordDensity: number | undefined;
+  /** Characters inside links / characters (0..1). */
+  linkDensity: number;
+  /** Number of links in the block. */
+  links: number;
+  /** Source characters that are not text / source characters (Markdown syntax, URLs), 0..1. */
+  markupOverhead: number;
+  /** List items (0 if not a list). */
+  items: number;
+  /** Mean words per list item (0 if not a list). */
+  itemWords: number;
+  /** Relative position of the block's first word in the page's words (0..1). */
+  position: number;
+  /** How many units of the page have the same folded text (1 = unique). */
+  repeats: number;
+  lexicon: LexiconHit[];
+  hints: Hints | undefined;
+}
+
+export interface PageSignals {
+  /** Detected language (`en`, `fr`, …) or `und`. */
+  language: string;
+  blocks: BlockSignals[];
+  words: number;
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+const TERMINAL = /[.!?…。！？](?=[\s"'”’»)\]]|$)/gu;
+const ENDS = /[.!?…:;。！？：][\s"'”’»)\]*_]*$/u;
+const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
+
+/**
+ * The page's units: root children, descending into a container (list,
+ * blockquote) that holds most of the page, as some dumps wrap the whole
+ * layout in one list.
+ */
+export function pageUnits(tree: Root): RootContent[] {
+  let units: RootContent[] = tree.children;
+  for (let depth = 0; depth < 4; depth++) {
+    const total = units.reduce((n, u) => n + blockText(u).length, 0);
+    const big = units.find(
+      (u) =>
+        (u.type === 'list' || u.type === 'blockquote' || u.type === 'listItem') &&
+        u.children.length > 1 &&
+        blockText(u).length > 0.6 * total,
+    );
+    if (!big || total === 0) break;
+    const inner = (big as Parent).children as RootContent[];
+    units = units.flatMap((u) => (u === big ? inner : [u]));
+  }
+  return units;
+}
+
+function kindOf(node: RootContent): UnitKind {
+  switch (node.type) {
+    case 'paragraph': {
+      const kids = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+      return kids.length > 0 && kids.every((c) => c.type === 'image' || c.type === 'imageReference')
+        ? 'media'
+        : 'paragraph';
+    }
+    case 'heading':
+      return 'heading';
+    case 'list':
+    case 'listItem':
+      return 'list';
+    case 'blockquote':
+      return 'quote';
+    case 'table':
+      return 'table';
+    case 'code':
+      return 'code';
+    default:
+      return 'other';
+  }
+}
+
+function linkChars(node: Nodes): { chars: number; links: number } {
+  let chars = 0;
+  let links = 0;
+  const walk = (n: Nodes) => {
+    if (n.type === 'link' || n.type === 'linkReference') {
+      links++;
+      chars += blockText(n).replace(/\s+/g, '').length;
+      return;
+    }
+    if ('children' in n) for (const c of (n as Parent).children) walk(c as Nodes);
+  };
+  walk(node);
+  return { chars, links };
+}
+
+/** Words of `text` as folded word-like segments. */
+export function wordsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const s of segmenter.segment(text.toLowerCase())) if (s.isWordLike) out.push(s.segment);
+  return out;
+}
+
+/** Guess the page language from stopword hits; `und` when too few. */
+export function detectLanguage(words: readonly string[]): string {
+  let best = 'und';
+  let bestHits = 0;
+  for (const [lang, set] of STOPWORDS) {
+    let hits = 0;
+    for (const w of words) if (set.has(w)) hits++;
+    if (hits > bestHits) {
+      best = lang;
+      bestHits = hits;
+    }
+  }
+  return bestHits >= 5 && bestHits >= 0.05 * words.length ? best : 'und';
+}
+
+/** Measure every unit of the page. */
+export function pageSignals(tree: Root, file: VFile | undefined, lexicon: Lexicon): PageSignals {
+  const units = pageUnits(tree);
+  const source = typeof file?.value === 'string' ? file.value : undefined;
+  const texts = units.map((u) => blockText(u));
+  const words = texts.map((t) => wordsOf(t));
+  const language = detectLanguage(words.flat());
+  const stop = STOPWORDS.get(language);
+  const counts = new Map<string, number>();
+  const keys = texts.map((t) => fold(t));
+  for (const k of keys) if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const total = words.reduce((n, w) => n + w.length, 0);
+  let seen = 0;
+  const blocks = units.map((node, index): BlockSignals => {
+    const text = texts[index]!;
+    const w = words[index]!;
+    const bare = text.replace(/\s+/g, '');
+    const cjk = bare.match(CJK)?.length ?? 0;
+    const chars = bare.length + 2 * cjk;
+    const { chars: lc, links } = linkChars(node);
+    let markupOverhead = 0;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (source && start !== undefined && end !== undefined && end > start) {
+      const raw = source.slice(start, end).replace(/\s+/g, '').length;
+      markupOverhead = raw > 0 ? Math.max(0, Math.min(1, 1 - bare.length / raw)) : 0;
+    }
+    const items = node.type === 'list' ? node.children.length : 0;
+    const position = total > 0 ? seen / total : 0;
+    seen += w.length;
+    let stopwords = 0;
+    if (stop) for (const x of w) if (stop.has(x)) stopwords++;
+    return {
+      node,
+      index,
+      kind: kindOf(node),
+      text,
+      chars,
+      words: w.length,
+      sentences: text.match(TERMINAL)?.length ?? 0,
+      endsWithPunct: ENDS.test(text.trim()),
+      stopwordDensity: stop && w.length > 0 ? stopwords / w.length : undefined,
+      linkDensity: bare.length > 0 ? Math.min(1, lc / bare.length) : 0,
+      links,
+      markupOverhead,
+      items,
+      itemWords: items > 0 ? w.length / items : 0,
+      position,
+      repeats: keys[index] ? (counts.get(keys[index]!) ?? 1) : 1,
+      lexicon: lexiconHits(lexicon, text),
+      hints: peek(node)?.hints,
+    };
+  });
+  return { language, blocks, words: total };
+}
+
+const CHROME_TOKENS =
+  /(?:^|[-_])(?:nav|navbar|menu|header|footer|sidebar|aside|widget|comments?|related|recommend\w*|share|sharing|social|newsletter|subscribe|promo|advert\w*|ads?|banner|cookie\w*|breadcrumbs?|pagination|tags?|byline|author-bio|popular|trending|more-stories)(?:$|[-_])/;
+const ARTICLE_TOKENS =
+  /(?:^|[-_])(?:article|post|entry|story|content|body|text|main)(?:-?(?:body|content|text))?(?:$|[-_])/;
+
+/**
+ * HTML evidence as a number: negative for chrome landmarks/classes, positive
+ * inside `<article>`/`<main>`/articleBody, 0 without hints.
+ */
+export function hintScore(hints: Hints | undefined): number {
+  if (!hints) return 0;
+  let score = 0;
+  const anc = hints.ancestors ?? [];
+  const roles = hints.roles ?? [];
+  if (anc.includes('article') || anc.includes('main') || roles.includes('main')) score += 1;
+  if ((hints.itemprops ?? []).some((p) => /articlebody|text/i.test(p))) score += 1;
+  if (
+    anc.some((a) => a === 'nav' || a === 'aside' || a === 'footer' || a === 'header') ||
+    roles.some((r) => /navigation|complementary|contentinfo|banner|search/.test(r))
+  )
+    score -= 1.5;
+  const tokens = hints.tokens ?? [];
+  if (tokens.some((t) => CHROME_TOKENS.test(t))) score -= 1;
+  else if (tokens.some((t) => ARTICLE_TOKENS.test(t))) score += 0.5;
+  return score;
+}
+
+/** Concepts that mark chrome when they cover a good share of a short block. */
+export function strongLexicon(b: BlockSignals): LexiconHit | undefined {
+  if (b.words > 25) return undefined;
+  let best: LexiconHit | undefined;
+  for (const h of b.lexicon) {
+    const need = b.words <= 4 ? 0.3 : b.words <= 12 ? 0.15 : 0.1;
+    if (h.coverage >= need && (!best || h.coverage > best.coverage)) best = h;
+  }
+  return best;
+}
+
+/** Stopword density is plausible for prose (true when the language is unknown). */
+export function proseStopwords(b: BlockSignals): boolean {
+  return b.stopwordDensity === undefined || b.stopwordDensity >= 0.12;
+}
+
+/** A block that reads as running prose: long enough, sentence-shaped, few links. */
+export function isProse(b: BlockSignals): boolean {
+  if (b.kind === 'heading' || b.kind === 'code' || b.kind === 'media') return false;
+  if (b.linkDensity > 0.4) return false;
+  if (b.kind === 'list' && b.itemWords < 8) return false;
+  if (!proseStopwords(b)) return false;
+  if (b.words >= 25) return true;
+  return b.words >= 8 && (b.endsWithPunct || b.sentences >= 1) && b.chars >= 40;
+}
