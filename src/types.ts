@@ -36,6 +36,34 @@ export interface Hints {
   roles?: string[];
   /** Itemprop values on the element or its ancestors. */
   itemprops?: string[];
+  /** Chrome evidence on the element or its ancestors, nearest first (wrappers of the article excluded). */
+  chrome?: ChromeEvidence[];
+  /** Where the block lies relative to the page's main content container, when one was found. */
+  content?: 'inside' | 'outside';
+}
+
+/** What a piece of page chrome is, by HTML evidence. */
+export type ChromeConcept =
+  | 'navigation'
+  | 'share'
+  | 'newsletter'
+  | 'related'
+  | 'comments'
+  | 'cookie'
+  | 'ad'
+  | 'footer'
+  | 'sidebar'
+  | 'author-bio'
+  | 'tags'
+  | 'header'
+  | 'caption';
+
+/** One piece of chrome evidence: the concept and what showed it (`class "share-bar" on <div>`). */
+export interface ChromeEvidence {
+  concept: ChromeConcept;
+  evidence: string;
+  /** From a landmark tag or role (`<nav>`, `role="navigation"`) rather than a class/id token. */
+  landmark: boolean;
 }
 
 /** Per-node copydesk data (`node.data.copydesk`). */

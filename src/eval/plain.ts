@@ -49,7 +49,12 @@ function collect(node: Nodes, out: { type: string; depth?: number; text: string 
       if (node.value.trim()) out.push({ type: 'code', text: node.value });
       return;
     }
-    case 'html':
+    case 'html': {
+      // Raw HTML (layout tables a converter left as they were): its visible text.
+      const text = squash(htmlVisibleText(node.value));
+      if (text) out.push({ type: 'html', text });
+      return;
+    }
     case 'yaml':
     case 'definition':
     case 'thematicBreak':

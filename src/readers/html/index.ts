@@ -1,26 +1,89 @@
 /**
- * HTML reader: rehype-parse → hast stage → rehype-remark (hast-util-to-mdast).
+ * HTML reader: rehype-parse → hast stage → hast-util-to-mdast.
  *
  * 1. Head evidence (title, meta, canonical, JSON-LD, <time>, byline elements)
  *    is read from hast first, because conversion drops it (`./meta.ts`).
  * 2. Elements that are never content (script, style, forms, hidden …) are
- *    dropped; no script ever runs (`./never-content.ts`).
- * 3. The rest converts to mdast; tag/landmark/class/id evidence travels on
- *    each block as `node.data.copydesk.hints` (`./hints.ts`).
+ *    dropped, each drop of visible text reported; no script ever runs
+ *    (`./never-content.ts`).
+ * 3. Every element gets its HTML evidence (`./hints.ts`): tag, ancestors,
+ *    class/id tokens, roles, itemprops, chrome evidence and whether it lies
+ *    inside the main content container.
+ * 4. The rest converts to mdast. Each conversion handler is wrapped so the
+ *    blocks it produces carry the element's hints as
+ *    `node.data.copydesk.hints`; blocks made implicitly (text straight in a
+ *    `<div>`) get the hints of the element that holds them, and any block
+ *    still without hints inherits its nearest ancestor block's. Nothing is
+ *    removed here on chrome evidence: `plugins/strip-html-chrome` labels.
  */
-import type { Root as HastRoot } from 'hast';
-import { toMdast } from 'hast-util-to-mdast';
-import type { Root } from 'mdast';
+import type { Element, Parents as HastParents, Root as HastRoot } from 'hast';
+import { defaultHandlers, type Handle, type State, toMdast } from 'hast-util-to-mdast';
+import type { Nodes, Root } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
+import { applyHastRules } from '../../../plugins/apply-user-rules/hast.js';
+import { mark, peek } from '../../../plugins/shared/label.js';
+import type { Hints } from '../../types.js';
+import { collectHints, HINT_ID } from './hints.js';
 import { readHtmlMeta } from './meta.js';
 import { stripNeverContent } from './never-content.js';
+
+const BLOCKS = new Set([
+  'paragraph',
+  'heading',
+  'list',
+  'listItem',
+  'blockquote',
+  'table',
+  'tableRow',
+  'code',
+  'html',
+  'thematicBreak',
+]);
+
+function attach(result: ReturnType<Handle>, hints: Hints | undefined): void {
+  if (!result || !hints) return;
+  for (const node of Array.isArray(result) ? result : [result]) {
+    if (BLOCKS.has(node.type) && !peek(node as Nodes)?.hints) mark(node as Nodes).hints = hints;
+  }
+}
+
+/** Conversion handlers that copy each element's hints onto the blocks it produces. */
+function hintingHandlers(byId: ReadonlyMap<number, Hints>): Record<string, Handle> {
+  const out: Record<string, Handle> = {};
+  for (const [tag, original] of Object.entries(defaultHandlers as Record<string, Handle>)) {
+    out[tag] = (state: State, node: Element, parent: HastParents | undefined) => {
+      const result = original(state, node, parent);
+      const id = node.properties[HINT_ID];
+      attach(result, typeof id === 'number' ? byId.get(id) : undefined);
+      return result;
+    };
+  }
+  return out;
+}
+
+/** Blocks still without hints take their nearest ancestor block's. */
+function inheritHints(node: Nodes, inherited: Hints | undefined): void {
+  if (!('children' in node)) return;
+  for (const child of node.children as Nodes[]) {
+    let own = peek(child)?.hints;
+    if (!own && inherited && BLOCKS.has(child.type)) {
+      mark(child).hints = inherited;
+      own = inherited;
+    }
+    inheritHints(child, own ?? inherited);
+  }
+}
 
 export function readHtml(value: string, file: VFile): Root {
   const hast = unified().use(rehypeParse).parse(value) as HastRoot;
   file.data.htmlMeta = readHtmlMeta(hast);
+  // user keep/drop selectors and site-pack selectors (no-op without file.data.hastRules)
+  applyHastRules(hast, file);
   stripNeverContent(hast, file);
-  const mdast = toMdast(hast) as Root;
+  const byId = collectHints(hast);
+  const mdast = toMdast(hast, { handlers: hintingHandlers(byId) }) as Root;
+  inheritHints(mdast, undefined);
   return mdast;
 }

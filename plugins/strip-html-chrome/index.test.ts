@@ -1,0 +1,98 @@
+import type { Root } from 'mdast';
+import { toString as mdToString } from 'mdast-util-to-string';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { readHtml } from '../../src/readers/html/index.js';
+import { labelOf } from '../shared/label.js';
+import { remarkStripHtmlChrome } from './index.js';
+
+const PROSE =
+  'The council voted on Tuesday to approve the new budget, which sets aside money for schools, roads and the library. Residents who spoke at the meeting were divided on the plan and its cost over the next years.';
+
+function labels(html: string, options = {}) {
+  const file = new VFile();
+  const tree = readHtml(html, file);
+  unified()
+    .use(remarkStripHtmlChrome, options)
+    .runSync(tree as Root, file);
+  const out = new Map<string, { ruleId: string; reason: string; confidence: number } | undefined>();
+  for (const node of tree.children) out.set(mdToString(node).slice(0, 30), labelOf(node));
+  return { out, file };
+}
+
+const PAGE = `<html><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav>
+<article>
+  <h1>Budget approved</h1>
+  <div class="article-body">
+    <p>${PROSE}</p>
+    <figure><img src="a.jpg" alt=""><figcaption>The council chamber on Tuesday.</figcaption></figure>
+    <p>${PROSE}</p>
+    <div class="social-share">Share on Facebook</div>
+    <aside><p>Pull quote inside the article</p></aside>
+    <footer><p>Filed under politics</p></footer>
+  </div>
+</article>
+<aside class="sidebar"><p>Most read today</p></aside>
+<footer><p>© 2024 The Paper</p></footer>
+</body></html>`;
+
+describe('remarkStripHtmlChrome', () => {
+  it('should label chrome outside the content container on any evidence', () => {
+    const { out } = labels(PAGE);
+    expect(out.get('HomeWorld')).toMatchObject({ ruleId: 'strip-html-chrome', confidence: 0.9 });
+    expect(out.get('HomeWorld')?.reason).toBe('navigation chrome outside the main content: <nav>');
+    expect(out.get('Most read today')?.reason).toBe(
+      'sidebar chrome outside the main content: <aside>',
+    );
+    expect(out.get('© 2024 The Paper')?.ruleId).toBe('strip-html-chrome');
+  });
+
+  it('should label specific chrome inside the article but keep weak landmarks there', () => {
+    const { out } = labels(PAGE);
+    expect(out.get('Share on Facebook')).toMatchObject({
+      ruleId: 'strip-html-chrome',
+      confidence: 0.7,
+      reason: 'share chrome inside the article: class "social-share" on <div>',
+    });
+    expect(out.get('Pull quote inside the article')).toBeUndefined();
+    expect(out.get('Filed under politics')).toBeUndefined();
+    expect(out.get(PROSE.slice(0, 30))).toBeUndefined();
+    expect(out.get('Budget approved')).toBeUndefined();
+  });
+
+  it('should label figure captions with their own rule, unless told not to', () => {
+    expect(labels(PAGE).out.get('The council chamber on Tuesday')).toMatchObject({
+      ruleId: 'html-caption',
+      confidence: 0.6,
+      reason: 'figure caption: <figcaption>',
+    });
+    expect(
+      labels(PAGE, { captions: false }).out.get('The council chamber on Tuesday'),
+    ).toBeUndefined();
+  });
+
+  it('should not remove on chrome evidence covering most words without a container', () => {
+    const html = `<div class="promo"><p>${PROSE}</p></div><div class="ad"><p>${PROSE}</p></div><p>Short line.</p>`;
+    const { out, file } = labels(html);
+    const first = out.get(PROSE.slice(0, 30));
+    expect(first?.confidence).toBe(0.3);
+    expect(file.messages.map((m) => m.ruleId)).toContain('strip-html-chrome');
+  });
+
+  it('should do nothing on trees without hints', () => {
+    const tree: Root = {
+      type: 'root',
+      children: [{ type: 'paragraph', children: [{ type: 'text', value: 'Share this' }] }],
+    };
+    unified().use(remarkStripHtmlChrome).runSync(tree, new VFile());
+    expect(labelOf(tree.children[0]!)).toBeUndefined();
+  });
+
+  it('should reject bad options', () => {
+    expect(() => unified().use(remarkStripHtmlChrome, { maxShare: 2 }).freeze()).toThrow(
+      'remark-strip-html-chrome: `maxShare` must be between 0 and 1',
+    );
+  });
+});

@@ -1,0 +1,201 @@
+/**
+ * remark-strip-html-chrome — labels blocks that HTML evidence shows to be page
+ * chrome: navigation, share bars, newsletter boxes, related lists, comments,
+ * cookie notices, ads, footers, sidebars, author bios, tag lists, and figure
+ * captions (the article body has none).
+ *
+ * What: the HTML reader puts `hints` on every block (`src/readers/html`):
+ * landmark tags/roles and class/id tokens grouped by concept (`chrome`), and
+ * whether the block lies inside the page's main content container
+ * (`content`). This plugin turns that evidence into labels:
+ * - outside the main content container, any chrome evidence labels;
+ * - inside it (keep rule: the article is protected from weak evidence), only
+ *   specific evidence labels — share, newsletter, related, comments, cookie,
+ *   ad, author bio, tags, navigation — never a bare `<footer>`, `<aside>`,
+ *   `<header>` or sidebar/footer class;
+ * - without a container, landmarks and tokens label, except `<header>`.
+ * A level-1 heading and blocks another detector has claimed (role, keep) are
+ * left alone. If, with no content container found, chrome would take more
+ * than `maxShare` of the page's words, the labels drop to a confidence prune
+ * ignores and a doubt is reported: the evidence is probably a wrapper's.
+ *
+ * When: with the detectors; a no-op on text and Markdown input (no hints).
+ *
+ * Options:
+ * - `outsideConfidence` (default: `0.9`), `insideConfidence` (default: `0.7`),
+ *   `noContainerConfidence` (default: `0.75`): label confidence by place;
+ * - `captions` (default: `true`): label `<figcaption>` text (`html-caption`);
+ * - `captionConfidence` (default: `0.6`);
+ * - `maxShare` (default: `0.6`): see above.
+ *
+ * Messages: `strip-html-chrome`, `html-caption` (removals, via prune);
+ * `strip-html-chrome` doubt when the share guard trips.
+ */
+import type { Heading, Nodes, Root } from 'mdast';
+import type { Plugin } from 'unified';
+import type { ChromeConcept, ChromeEvidence, Hints } from '../../src/types.js';
+import { label, peek } from '../shared/label.js';
+import { reportDoubt } from '../shared/messages.js';
+import { blockText, countWords } from '../shared/text.js';
+
+export interface Options {
+  /** Confidence of labels outside the main content container (default: `0.9`). */
+  outsideConfidence?: number;
+  /** Confidence of labels inside it, on specific evidence only (default: `0.7`). */
+  insideConfidence?: number;
+  /** Confidence when the page has no recognisable content container (default: `0.75`). */
+  noContainerConfidence?: number;
+  /** Label figure captions (default: `true`). */
+  captions?: boolean;
+  /** Confidence of caption labels (default: `0.6`). */
+  captionConfidence?: number;
+  /** Without a content container, the largest share of words chrome may take (default: `0.6`). */
+  maxShare?: number;
+}
+
+export const defaults = {
+  outsideConfidence: 0.9,
+  insideConfidence: 0.7,
+  noContainerConfidence: 0.75,
+  captions: true,
+  captionConfidence: 0.6,
+  maxShare: 0.6,
+} as const satisfies Required<Options>;
+
+const RULE = 'strip-html-chrome';
+const CAPTION_RULE = 'html-caption';
+
+/** Evidence specific enough to label a block inside the article. */
+const SPECIFIC = new Set<ChromeConcept>([
+  'share',
+  'newsletter',
+  'related',
+  'comments',
+  'cookie',
+  'ad',
+  'author-bio',
+  'tags',
+  'navigation',
+]);
+
+const LEADING_BLOCKS = new Set(['paragraph', 'heading', 'list', 'blockquote', 'table', 'code']);
+
+interface Decision {
+  node: Nodes;
+  ruleId: string;
+  reason: string;
+  confidence: number;
+}
+
+function validate(name: string, value: number): number {
+  if (!(value >= 0 && value <= 1))
+    throw new Error(`remark-strip-html-chrome: \`${name}\` must be between 0 and 1`);
+  return value;
+}
+
+export const remarkStripHtmlChrome: Plugin<[Readonly<Options>?], Root> = (options) => {
+  const outside = validate(
+    'outsideConfidence',
+    options?.outsideConfidence ?? defaults.outsideConfidence,
+  );
+  const inside = validate(
+    'insideConfidence',
+    options?.insideConfidence ?? defaults.insideConfidence,
+  );
+  const none = validate(
+    'noContainerConfidence',
+    options?.noContainerConfidence ?? defaults.noContainerConfidence,
+  );
+  const captions = options?.captions ?? defaults.captions;
+  const captionConfidence = validate(
+    'captionConfidence',
+    options?.captionConfidence ?? defaults.captionConfidence,
+  );
+  const maxShare = validate('maxShare', options?.maxShare ?? defaults.maxShare);
+
+  /** The evidence that decides a block, with the confidence it earns. */
+  const decide = (hints: Hints): { ev: ChromeEvidence; confidence: number } | undefined => {
+    for (const ev of hints.chrome ?? []) {
+      if (ev.concept === 'caption') continue;
+      if (hints.content === 'outside') return { ev, confidence: outside };
+      if (hints.content === 'inside') {
+        if (SPECIFIC.has(ev.concept)) return { ev, confidence: inside };
+        continue;
+      }
+      if (ev.concept !== 'header') return { ev, confidence: none };
+    }
+    return undefined;
+  };
+
+  return (tree, file) => {
+    const decisions: Decision[] = [];
+    let sawHints = false;
+    let container = false;
+    const walk = (node: Nodes): void => {
+      if (!('children' in node)) return;
+      for (const child of node.children as Nodes[]) {
+        const m = peek(child);
+        const hints = m?.hints;
+        if (hints) {
+          sawHints = true;
+          if (hints.content) container = true;
+        }
+        if (m?.keep || m?.role) continue;
+        if (
+          hints &&
+          LEADING_BLOCKS.has(child.type) &&
+          !(child.type === 'heading' && (child as Heading).depth === 1)
+        ) {
+          const d = decide(hints);
+          if (d) {
+            const where =
+              hints.content === 'outside'
+                ? ' outside the main content'
+                : hints.content === 'inside'
+                  ? ' inside the article'
+                  : '';
+            decisions.push({
+              node: child,
+              ruleId: RULE,
+              reason: `${d.ev.concept} chrome${where}: ${d.ev.evidence}`,
+              confidence: d.confidence,
+            });
+            continue;
+          }
+          const caption = (hints.chrome ?? []).find((e) => e.concept === 'caption');
+          if (captions && caption) {
+            decisions.push({
+              node: child,
+              ruleId: CAPTION_RULE,
+              reason: `figure caption: ${caption.evidence}`,
+              confidence: captionConfidence,
+            });
+            continue;
+          }
+        }
+        walk(child);
+      }
+    };
+    walk(tree);
+    if (!sawHints || decisions.length === 0) return;
+    if (!container) {
+      const total = countWords(blockText(tree));
+      const chrome = decisions
+        .filter((d) => d.ruleId === RULE)
+        .reduce((n, d) => n + countWords(blockText(d.node)), 0);
+      if (total > 0 && chrome / total > maxShare) {
+        reportDoubt(
+          file,
+          RULE,
+          `HTML chrome evidence covers ${Math.round((100 * chrome) / total)}% of the words and no content container was found: not removed on that evidence alone`,
+        );
+        for (const d of decisions)
+          if (d.ruleId === RULE) d.confidence = Math.min(d.confidence, 0.3);
+      }
+    }
+    for (const d of decisions)
+      label(d.node, { ruleId: d.ruleId, reason: d.reason, confidence: d.confidence });
+  };
+};
+
+export default remarkStripHtmlChrome;

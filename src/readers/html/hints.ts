@@ -1,0 +1,200 @@
+/**
+ * HTML evidence for mdast blocks. Before conversion every element gets its
+ * `Hints` (tag, ancestor tags, class/id tokens, roles, itemprops, chrome
+ * evidence, inside/outside the main content container); the conversion
+ * handlers then copy them onto the blocks they produce (see `index.ts`).
+ *
+ * The main content container is found by evidence, most specific first:
+ * `[itemprop=articleBody]`, then class/id tokens such as `article-body`,
+ * `entry-content`, `story-body`, then `<article>`, then `<main>`/`role=main`.
+ * It is widened to an enclosing `<article>` (a lede or dek may sit beside the
+ * body), and several sibling containers of the chosen kind are all kept.
+ *
+ * Chrome evidence is collected from the element and its ancestors, except
+ * `<html>`/`<body>` (their classes describe the whole page), wrappers that
+ * contain the content container, and elements holding most of the page's text
+ * (a wrapper, whatever its class says). `cookie` words count on `class` only.
+ */
+import type { Element, Root } from 'hast';
+import type { ChromeEvidence, Hints } from '../../types.js';
+import { conceptOfToken, isContentToken, ROLE_CONCEPT, TAG_CONCEPT } from './chrome.js';
+
+/** Property stamped on elements so the conversion handlers can find their hints. */
+export const HINT_ID = 'dataCopydeskHint';
+
+/** Share of the page's text above which an element is a wrapper, not chrome. */
+const WRAPPER_SHARE = 0.5;
+/** A content container needs this many characters of text. */
+const MIN_CONTENT_CHARS = 200;
+
+function strings(value: unknown): string[] {
+  if (value === undefined || value === null || value === false) return [];
+  if (Array.isArray(value)) return value.map(String);
+  return String(value).split(/\s+/);
+}
+
+function classTokens(el: Element): string[] {
+  return strings(el.properties.className).filter(Boolean);
+}
+
+function idTokens(el: Element): string[] {
+  return strings(el.properties.id).filter(Boolean);
+}
+
+/** Characters of text (white space excluded) under each element. */
+function measure(root: Root): Map<Element, number> {
+  const sizes = new Map<Element, number>();
+  const walk = (node: Root | Element): number => {
+    let n = 0;
+    for (const child of node.children) {
+      if (child.type === 'text') n += child.value.replace(/\s+/g, '').length;
+      else if (child.type === 'element') n += walk(child);
+    }
+    if (node.type === 'element') sizes.set(node, n);
+    return n;
+  };
+  walk(root);
+  return sizes;
+}
+
+interface Candidate {
+  el: Element;
+  rank: number;
+  parents: Element[];
+}
+
+function contentRank(el: Element): number | undefined {
+  if (strings(el.properties.itemProp).some((p) => p.toLowerCase() === 'articlebody')) return 0;
+  if ([...classTokens(el), ...idTokens(el)].some(isContentToken)) return 1;
+  if (el.tagName === 'article') return 2;
+  if (el.tagName === 'main' || strings(el.properties.role).includes('main')) return 3;
+  return undefined;
+}
+
+/** The main content containers (usually one), or an empty set. */
+export function findContent(root: Root, sizes: Map<Element, number>): Set<Element> {
+  const candidates: Candidate[] = [];
+  const walk = (node: Root | Element, parents: Element[]): void => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      const rank = contentRank(child);
+      if (rank !== undefined) candidates.push({ el: child, rank, parents });
+      walk(child, [...parents, child]);
+    }
+  };
+  walk(root, []);
+  for (let rank = 0; rank <= 3; rank++) {
+    const at = candidates.filter(
+      (c) => c.rank === rank && (sizes.get(c.el) ?? 0) >= MIN_CONTENT_CHARS,
+    );
+    if (at.length === 0) continue;
+    const best = Math.max(...at.map((c) => sizes.get(c.el) ?? 0));
+    const chosen = new Set<Element>();
+    for (const c of at) {
+      if ((sizes.get(c.el) ?? 0) < best * 0.3) continue;
+      // Widen to an enclosing <article> (lede, dek beside the body).
+      const article = [...c.parents].reverse().find((p) => p.tagName === 'article');
+      chosen.add(article ?? c.el);
+    }
+    return chosen;
+  }
+  return new Set();
+}
+
+function describe(el: Element, what: string): string {
+  return `${what} on <${el.tagName}>`;
+}
+
+/** Chrome evidence an element carries by itself. */
+function ownChrome(el: Element): ChromeEvidence[] {
+  const out: ChromeEvidence[] = [];
+  const tagConcept = TAG_CONCEPT[el.tagName];
+  if (tagConcept) out.push({ concept: tagConcept, evidence: `<${el.tagName}>`, landmark: true });
+  for (const role of strings(el.properties.role)) {
+    const c = ROLE_CONCEPT[role.toLowerCase()];
+    if (c) out.push({ concept: c, evidence: describe(el, `role="${role}"`), landmark: true });
+  }
+  const seen = new Set(out.map((e) => e.concept));
+  const tokenEvidence = (tokens: string[], attr: string, allowCookie: boolean): void => {
+    for (const t of tokens) {
+      const c = conceptOfToken(t, allowCookie);
+      if (c && !seen.has(c)) {
+        seen.add(c);
+        out.push({ concept: c, evidence: describe(el, `${attr} "${t}"`), landmark: false });
+      }
+    }
+  };
+  tokenEvidence(classTokens(el), 'class', true);
+  tokenEvidence(idTokens(el), 'id', false);
+  return out;
+}
+
+const SKIP_TAGS = new Set(['html', 'body']);
+
+/**
+ * Stamp every element with a hint id and return the hints by id. Elements
+ * under `<html>`/`<body>` inherit their ancestors' evidence.
+ */
+export function collectHints(root: Root): Map<number, Hints> {
+  const sizes = measure(root);
+  const pageChars = Math.max(...[...sizes.values(), 1]);
+  const content = findContent(root, sizes);
+  const hasContent = content.size > 0;
+  // Elements that contain a content container are wrappers, never chrome.
+  const wrappers = new Set<Element>();
+  const byId = new Map<number, Hints>();
+  let next = 0;
+
+  const markWrappers = (node: Root | Element, parents: Element[]): void => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (content.has(child)) for (const p of parents) wrappers.add(p);
+      markWrappers(child, [...parents, child]);
+    }
+  };
+  markWrappers(root, []);
+
+  const walk = (node: Root | Element, parent: Hints, inside: boolean): void => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      const el = child;
+      const isInside = inside || content.has(el);
+      let hints: Hints;
+      if (SKIP_TAGS.has(el.tagName)) {
+        hints = { ...parent, tag: el.tagName };
+      } else {
+        const size = sizes.get(el) ?? 0;
+        const chromeable =
+          el.tagName === 'figcaption' ||
+          (!wrappers.has(el) &&
+            !content.has(el) &&
+            !(size > pageChars * WRAPPER_SHARE && size > 0));
+        const own = chromeable ? ownChrome(el) : [];
+        const roles = strings(el.properties.role).map((r) => r.toLowerCase());
+        const itemprops = strings(el.properties.itemProp).filter(Boolean);
+        hints = {
+          tag: el.tagName,
+          ancestors:
+            parent.tag && !SKIP_TAGS.has(parent.tag)
+              ? [...(parent.ancestors ?? []), parent.tag]
+              : (parent.ancestors ?? []),
+          tokens: [
+            ...(parent.tokens ?? []),
+            ...classTokens(el).map((t) => t.toLowerCase()),
+            ...idTokens(el).map((t) => t.toLowerCase()),
+          ],
+          roles: [...(parent.roles ?? []), ...roles],
+          itemprops: [...(parent.itemprops ?? []), ...itemprops],
+          chrome: [...own, ...(parent.chrome ?? [])],
+        };
+      }
+      if (hasContent) hints.content = isInside ? 'inside' : 'outside';
+      const id = next++;
+      byId.set(id, hints);
+      el.properties[HINT_ID] = id;
+      walk(el, hints, isInside);
+    }
+  };
+  walk(root, { ancestors: [], tokens: [], roles: [], itemprops: [], chrome: [] }, false);
+  return byId;
+}

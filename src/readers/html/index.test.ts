@@ -1,0 +1,121 @@
+import type { Nodes, Root } from 'mdast';
+import { toString as mdToString } from 'mdast-util-to-string';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import type { Hints } from '../../types.js';
+import { conceptOfToken, isContentToken, tokenParts } from './chrome.js';
+import { readHtml } from './index.js';
+
+const PROSE =
+  'The council voted on Tuesday to approve the new budget, which sets aside money for schools, roads and the library. Residents who spoke at the meeting were divided on the plan and its cost over the next years.';
+
+function blocks(tree: Root): { type: string; text: string; hints: Hints | undefined }[] {
+  const out: { type: string; text: string; hints: Hints | undefined }[] = [];
+  const walk = (node: Nodes): void => {
+    if (node.type === 'paragraph' || node.type === 'heading') {
+      out.push({ type: node.type, text: mdToString(node), hints: node.data?.copydesk?.hints });
+      return;
+    }
+    if ('children' in node) for (const c of node.children) walk(c as Nodes);
+  };
+  walk(tree);
+  return out;
+}
+
+function read(html: string): ReturnType<typeof blocks> {
+  return blocks(readHtml(html, new VFile()));
+}
+
+function find(bs: ReturnType<typeof blocks>, text: string) {
+  const b = bs.find((x) => x.text.includes(text));
+  if (!b) throw new Error(`no block with ${text}`);
+  return b;
+}
+
+describe('class/id tokens', () => {
+  it('should split tokens on dashes, underscores and camelCase', () => {
+    expect(tokenParts('socialShare-bar__item2')).toEqual(['social', 'share', 'bar', 'item']);
+  });
+
+  it('should name concepts by whole parts, not substrings', () => {
+    expect(conceptOfToken('share-tools', true)).toBe('share');
+    expect(conceptOfToken('more-stories', true)).toBe('related');
+    expect(conceptOfToken('author-bio', true)).toBe('author-bio');
+    expect(conceptOfToken('ad-slot', true)).toBe('ad');
+    expect(conceptOfToken('sharethrough', true)).toBeUndefined();
+    expect(conceptOfToken('head', true)).toBeUndefined();
+    expect(conceptOfToken('shadow', true)).toBeUndefined();
+    expect(conceptOfToken('cookie-banner', false)).toBeUndefined();
+  });
+
+  it('should recognise article body containers but not their chrome parts', () => {
+    expect(isContentToken('entry-content')).toBe(true);
+    expect(isContentToken('article__body')).toBe(true);
+    expect(isContentToken('c-article-body')).toBe(true);
+    expect(isContentToken('article-body-related')).toBe(false);
+    expect(isContentToken('content')).toBe(false);
+  });
+});
+
+describe('readHtml hints', () => {
+  it('should put tag, ancestors, tokens, roles and itemprops on blocks', () => {
+    const bs = read(
+      `<html><body class="has-sidebar"><div id="Main" role="region"><section class="Story" itemprop="text"><p class="lead">${PROSE}</p></section></div></body></html>`,
+    );
+    const h = find(bs, 'council').hints!;
+    expect(h.tag).toBe('p');
+    expect(h.ancestors).toEqual(['div', 'section']);
+    expect(h.tokens).toEqual(['main', 'story', 'lead']);
+    expect(h.roles).toEqual(['region']);
+    expect(h.itemprops).toEqual(['text']);
+  });
+
+  it('should give text straight in a div the div’s hints', () => {
+    const bs = read(`<div class="promo-box">Loose text <b>here</b></div><p>${PROSE}</p>`);
+    const h = find(bs, 'Loose text').hints!;
+    expect(h.tag).toBe('div');
+    expect(h.chrome?.[0]).toMatchObject({ concept: 'ad', landmark: false });
+    expect(h.chrome?.[0]?.evidence).toBe('class "promo-box" on <div>');
+  });
+
+  it('should give list item paragraphs the hints of their item', () => {
+    const bs = read(`<nav><ul><li><a href="/">Home</a></li></ul></nav><p>${PROSE}</p>`);
+    const h = find(bs, 'Home').hints!;
+    expect(h.tag).toBe('li');
+    expect(h.chrome).toEqual([{ concept: 'navigation', evidence: '<nav>', landmark: true }]);
+  });
+
+  it('should mark blocks inside and outside the main content container', () => {
+    const bs = read(
+      `<header><p>Site name</p></header><article><h1>Title</h1><div class="article-body"><p>${PROSE}</p><p>${PROSE}</p><div class="share-bar">Share this</div></div></article><footer><p>About us</p></footer>`,
+    );
+    expect(find(bs, 'council').hints?.content).toBe('inside');
+    expect(find(bs, 'Title').hints?.content).toBe('inside');
+    expect(find(bs, 'Site name').hints?.content).toBe('outside');
+    expect(find(bs, 'About us').hints?.content).toBe('outside');
+    expect(find(bs, 'Share this').hints?.chrome?.[0]?.concept).toBe('share');
+  });
+
+  it('should ignore html/body classes and wrappers of the article as chrome evidence', () => {
+    const bs = read(
+      `<body class="sidebar-open nav-fixed"><div class="page-with-sidebar"><article><p>${PROSE}</p></article></div></body>`,
+    );
+    const h = find(bs, 'council').hints!;
+    expect(h.chrome).toEqual([]);
+    expect(h.tokens).toEqual(['page-with-sidebar']);
+  });
+
+  it('should not take a wrapper holding most of the page for chrome when there is no container', () => {
+    const bs = read(`<div class="widget-area"><p>${PROSE}</p><p>${PROSE}</p></div><p>Short.</p>`);
+    expect(find(bs, 'council').hints?.chrome).toEqual([]);
+    expect(find(bs, 'council').hints?.content).toBeUndefined();
+  });
+
+  it('should match cookie words on class only', () => {
+    const bs = read(
+      `<div id="cookie-recipes"><p>Our cookie recipes</p></div><div class="cookie-notice"><p>We use cookies</p></div><p>${PROSE}</p>`,
+    );
+    expect(find(bs, 'recipes').hints?.chrome).toEqual([]);
+    expect(find(bs, 'We use').hints?.chrome?.[0]?.concept).toBe('cookie');
+  });
+});
