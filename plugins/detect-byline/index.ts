@@ -1,0 +1,168 @@
+/**
+ * remark-detect-byline — finds the article's byline and date lines.
+ *
+ * What: reads short blocks as byline lines (`plugins/shared/byline.ts`): "By A,
+ * B and C", "BY JANE DOE", "Jane Doe | Reuters", "Jane Doe, Staff Writer",
+ * "Story by …", "Words: …", "Par/Von/Por …", and date lines ("Published 12
+ * March 2024", "Updated 3:45 p.m. ET, Thu March 5, 2020", "2 hours ago").
+ * Each such block gets `role: 'byline'` (it leaves the body flow; `assemble`
+ * puts one normalised line on top) and fills `file.data.meta`: `byline` (house
+ * style, e.g. "By Jane Doe, The Week US"), `authors` (names only: roles,
+ * agencies and times stripped), `publication`, `published`/`modified` (ISO
+ * 8601) with `dateEvidence`/`authorEvidence` = `text` — unless stronger
+ * evidence (JSON-LD, meta tags) already set them. A dateline opening the body
+ * ("WASHINGTON (Reuters) —") stays article text; it only goes to
+ * `meta.dateline`.
+ *
+ * Lines with a lead word ("By …") count anywhere in the page; a name without
+ * a lead word, or a date alone, only near the top (`head` blocks) or the end
+ * (`tail` blocks), or in an HTML element whose class says byline/author/date.
+ * Blocks another detector already claimed (related lists…) are skipped.
+ *
+ * When: among the detectors, after headline and related-list detection.
+ *
+ * Options:
+ * - `referenceDate` (default: none) — resolves "2 hours ago"; without it such
+ *   dates stay unresolved.
+ * - `head` (default: `12`) — blocks from the top where looser shapes count.
+ * - `tail` (default: `4`) — blocks from the end where looser shapes count.
+ *
+ * Messages: none (nothing is removed; `assemble` reports the byline edit).
+ */
+import type { Nodes, Root, RootContent } from 'mdast';
+import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
+import type { ArticleMeta } from '../../src/types.js';
+import { type BylineLine, formatByline, readBylineLine } from '../shared/byline.js';
+import { offerAuthors, offerDate } from '../shared/evidence.js';
+import { isFree, mark, peek } from '../shared/label.js';
+import { looksLikePersonName } from '../shared/names.js';
+import { blockText, squash } from '../shared/text.js';
+
+export interface Options {
+  /** Resolves relative dates such as "2 hours ago" (default: none: unresolved). */
+  referenceDate?: Date | string | undefined;
+  /** Blocks from the top where a name or a date alone counts (default: `12`). */
+  head?: number;
+  /** Blocks from the end where a name or a date alone counts (default: `4`). */
+  tail?: number;
+}
+
+export const defaults = { head: 12, tail: 4 } as const;
+
+const MAX_LENGTH = 240;
+const BYLINE_CLASS =
+  /(?:^|[-_])(?:byline|author|authors|writer|contributor|dateline|date|time|posted|published|meta)(?:$|[-_])/;
+const DATELINE =
+  /^((?:\p{Lu}[\p{Lu}.'’-]+)(?:[ ,]+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*\([^()]{2,30}\))?)\s*(?:[—–]|--?)\s+\S/u;
+
+export const remarkDetectByline: Plugin<[Readonly<Options>?], Root> = (options) => {
+  const head = options?.head ?? defaults.head;
+  const tail = options?.tail ?? defaults.tail;
+  if (!(Number.isInteger(head) && head >= 0))
+    throw new Error('remark-detect-byline: `head` must be a non-negative integer');
+  if (!(Number.isInteger(tail) && tail >= 0))
+    throw new Error('remark-detect-byline: `tail` must be a non-negative integer');
+  let referenceDate: Date | undefined;
+  if (options?.referenceDate !== undefined) {
+    referenceDate = new Date(options.referenceDate);
+    if (Number.isNaN(referenceDate.getTime()))
+      throw new Error('remark-detect-byline: `referenceDate` is not a date');
+  }
+  return (tree, file) => {
+    detect(tree, file, { head, tail, referenceDate });
+  };
+};
+
+interface Settings {
+  head: number;
+  tail: number;
+  referenceDate: Date | undefined;
+}
+
+/** Whether HTML evidence says the block is a byline/date element. */
+function hintedByline(node: Nodes, text: string, file: VFile): boolean {
+  const tokens = peek(node)?.hints?.tokens ?? [];
+  if (tokens.some((t) => BYLINE_CLASS.test(t))) return true;
+  const known = file.data.htmlMeta?.bylines ?? [];
+  return known.some((b) => squash(b) === text);
+}
+
+/** Read every line of a block; it is a byline block when all its lines are byline or date lines. */
+function readBlock(
+  text: string,
+  settings: Settings,
+  hinted: boolean,
+  near: boolean,
+): BylineLine[] | undefined {
+  const lines = text
+    .split('\n')
+    .map((l) => squash(l))
+    .filter((l) => l.length > 0);
+  if (lines.length === 0 || lines.length > 4) return undefined;
+  const read: BylineLine[] = [];
+  for (const line of lines) {
+    let r = readBylineLine(line, { referenceDate: settings.referenceDate });
+    if (r.kind === 'none' && hinted && looksLikePersonName(line)) {
+      // An element classed "author" holding just a name.
+      r = readBylineLine(`By ${line}`, { referenceDate: settings.referenceDate });
+    }
+    if (r.kind === 'none') return undefined;
+    if (!r.lead && !near && !hinted) return undefined;
+    read.push(r);
+  }
+  return read;
+}
+
+function detect(tree: Root, file: VFile, settings: Settings): void {
+  file.data.meta ??= { authors: [] };
+  const meta: ArticleMeta = file.data.meta;
+  const blocks = tree.children;
+  const n = blocks.length;
+  let found: BylineLine | undefined;
+  let dateline = false;
+  for (const [i, node] of blocks.entries()) {
+    if (!isFree(node) || !isCandidate(node)) continue;
+    const raw = blockText(node);
+    const text = squash(raw);
+    if (text.length === 0 || text.length > MAX_LENGTH) {
+      if (!dateline && text.length > MAX_LENGTH) dateline = readDateline(text, meta) || true;
+      continue;
+    }
+    const near = i < settings.head || i >= n - settings.tail;
+    const lines = readBlock(raw, settings, hintedByline(node, text, file), near);
+    if (!lines) {
+      if (!dateline && text.length > 60) dateline = readDateline(text, meta) || true;
+      continue;
+    }
+    mark(node).role = 'byline';
+    for (const line of lines) {
+      if (
+        line.kind === 'byline' &&
+        (!found || (found.authors.length === 0 && line.authors.length > 0))
+      )
+        found = line;
+      if (line.published) offerDate(meta, 'published', line.published, 'text');
+      if (line.modified) offerDate(meta, 'modified', line.modified, 'text');
+    }
+  }
+  if (found) {
+    meta.byline = formatByline(found);
+    if (found.authors.length > 0) offerAuthors(meta, found.authors, 'text');
+    if (found.publication !== undefined) meta.publication ??= found.publication;
+  }
+}
+
+function isCandidate(node: RootContent): boolean {
+  return node.type === 'paragraph' || node.type === 'heading' || node.type === 'list';
+}
+
+/** "WASHINGTON (Reuters) — …" opens the body: note it, keep the text. */
+function readDateline(text: string, meta: ArticleMeta): boolean {
+  const m = DATELINE.exec(text);
+  if (!m?.[1]) return false;
+  meta.dateline ??= m[1].trim();
+  return true;
+}
+
+export default remarkDetectByline;

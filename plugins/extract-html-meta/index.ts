@@ -1,0 +1,222 @@
+/**
+ * remark-extract-html-meta — document-level metadata from HTML head evidence
+ * and Markdown front matter.
+ *
+ * What: combines `file.data.htmlMeta` (read by the HTML reader before
+ * conversion) and `file.data.frontMatter` into `file.data.meta`, in a fixed
+ * precedence: JSON-LD (NewsArticle/Article/BlogPosting…: headline, authors
+ * incl. nested Person/Organization, datePublished, dateModified,
+ * publisher.name), then meta tags (author, article:published_time,
+ * article:modified_time, og:*, citation_*, dc.*, parsely-*, sailthru.* …),
+ * then `<time datetime>` and byline-classed elements, then visible text (set
+ * earlier by `detect-byline`, and overridden here only by stronger evidence).
+ * Fills `authors`/`authorEvidence`, `published`/`modified`/`dateEvidence`,
+ * `siteName`, `publication` (when unset), `canonicalUrl`, and `title` only
+ * when no headline block set it (og:title, JSON-LD headline, or `<title>`
+ * without its " | Site" suffix).
+ *
+ * When: after prune, before `assemble` (which falls back to `meta.title`).
+ *
+ * Options: none.
+ *
+ * Messages: none.
+ */
+import type { Root } from 'mdast';
+import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
+import type { ArticleMeta, Evidence, HtmlMeta } from '../../src/types.js';
+import { looksLikeOutlet, readBylineLine } from '../shared/byline.js';
+import { normalizeDate } from '../shared/dates.js';
+import { offerAuthors, offerDate } from '../shared/evidence.js';
+import { fixNameCase, isSingleCase } from '../shared/names.js';
+import { authorsOfJsonLd, type JsonObject, pickArticle, str, typesOf } from './json-ld.js';
+import { pageTitle } from './title.js';
+
+export { pageTitle, stripTitleSuffix } from './title.js';
+
+export type Options = Record<string, never>;
+
+const PUBLISHED_KEYS = [
+  'article:published_time',
+  'og:article:published_time',
+  'datepublished',
+  'article.published',
+  'parsely-pub-date',
+  'sailthru.date',
+  'citation_publication_date',
+  'citation_date',
+  'dc.date.issued',
+  'dcterms.issued',
+  'dc.date',
+  'dcterms.date',
+  'dcterms.created',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'date',
+  'og:pubdate',
+];
+
+const MODIFIED_KEYS = [
+  'article:modified_time',
+  'og:updated_time',
+  'datemodified',
+  'article.updated',
+  'dcterms.modified',
+  'last-modified',
+  'lastmod',
+];
+
+const AUTHOR_KEYS = [
+  'author',
+  'article:author',
+  'parsely-author',
+  'sailthru.author',
+  'citation_author',
+  'dc.creator',
+  'dcterms.creator',
+  'byl',
+  'og:article:author',
+];
+
+export const remarkExtractHtmlMeta: Plugin<[Readonly<Options>?], Root> = () => (_tree, file) => {
+  file.data.meta ??= { authors: [] };
+  const meta: ArticleMeta = file.data.meta;
+  const fm = file.data.frontMatter;
+  if (fm) fromFrontMatter(meta, fm);
+  const html = file.data.htmlMeta;
+  if (html) fromHtml(meta, html, file);
+};
+
+/** Author names from a free string ("By Jane Doe and John Smith", "Jane Doe, Staff Writer"). */
+export function namesFrom(value: string): string[] {
+  const s = value.replace(/\s+/g, ' ').trim();
+  if (!s || s.length > 200 || /https?:|www\.|@|\.com\b/i.test(s)) return [];
+  const read = readBylineLine(/^by\b/i.test(s) ? s : `By ${s}`);
+  if (read.kind === 'byline' && read.authors.length > 0) return read.authors;
+  if (read.kind === 'byline') return [];
+  // Names the shape test cannot read (one word, non-Latin scripts): keep short plain ones.
+  const plain = s.replace(/^by\s+/i, '');
+  if (plain.split(' ').length <= 4 && !/[\d|:;!?]/.test(plain) && !looksLikeOutlet(plain))
+    return [
+      isSingleCase(plain) && /\p{L}/u.test(plain) && plain.length > 3 ? fixNameCase(plain) : plain,
+    ];
+  return [];
+}
+
+function fromFrontMatter(meta: ArticleMeta, fm: Record<string, unknown>): void {
+  const title = str(fm.title);
+  if (title && meta.title === undefined) meta.title = title;
+  const authors = fm.authors ?? fm.author;
+  const list = (Array.isArray(authors) ? authors : [authors]).flatMap((a) => {
+    const s = str(a) ?? str((a as JsonObject | undefined)?.name);
+    return s ? namesFrom(s) : [];
+  });
+  offerAuthors(meta, list, 'front-matter');
+  offerDate(
+    meta,
+    'published',
+    normalizeDate(fm.date ?? fm.published ?? fm.pubDate),
+    'front-matter',
+  );
+  offerDate(
+    meta,
+    'modified',
+    normalizeDate(fm.updated ?? fm.modified ?? fm.lastmod),
+    'front-matter',
+  );
+  const lang = str(fm.lang ?? fm.language);
+  if (lang) meta.language ??= lang;
+}
+
+function fromHtml(meta: ArticleMeta, html: HtmlMeta, file: VFile): void {
+  const m = html.meta;
+  const article = pickArticle(html.jsonLd);
+  // 1. JSON-LD
+  if (article) {
+    const { people, organisations } = authorsOfJsonLd(article);
+    offerAuthors(meta, people.flatMap(namesFrom), 'json-ld');
+    offerDate(
+      meta,
+      'published',
+      normalizeDate(article.datePublished ?? article.dateCreated ?? article.uploadDate),
+      'json-ld',
+    );
+    offerDate(meta, 'modified', normalizeDate(article.dateModified), 'json-ld');
+    const publisher = article.publisher as JsonObject | JsonObject[] | undefined;
+    const pub =
+      str((Array.isArray(publisher) ? publisher[0] : publisher)?.name) ?? organisations[0];
+    if (pub) meta.publication ??= pub;
+  }
+  // 2. meta tags
+  offerAuthors(meta, firstNames(m, AUTHOR_KEYS), 'meta');
+  offerDate(meta, 'published', firstDate(m, PUBLISHED_KEYS), 'meta');
+  offerDate(meta, 'modified', firstDate(m, MODIFIED_KEYS), 'meta');
+  // 3. <time> and byline-classed elements
+  offerDate(
+    meta,
+    'published',
+    html.times.map((t) => normalizeDate(t)).find((t) => t !== undefined),
+    'html',
+  );
+  offerAuthors(meta, bylineNames(html.bylines), 'html');
+  // Site, URL, title
+  const website = html.jsonLd.find((o) => typesOf(o).includes('WebSite'));
+  meta.siteName ??=
+    m['og:site_name'] ?? str(website?.name) ?? m['application-name'] ?? m['al:ios:app_name'];
+  if (meta.siteName) meta.publication ??= meta.siteName;
+  const url =
+    absolute(html.canonical, m['og:url'] ?? file.data.source?.url) ??
+    absolute(m['og:url']) ??
+    absolute(str(article?.url));
+  if (url) meta.canonicalUrl ??= url;
+  if (meta.title === undefined) {
+    const title = pageTitle(html, meta.siteName);
+    if (title) meta.title = title;
+  }
+}
+
+function firstNames(m: Record<string, string>, keys: readonly string[]): string[] {
+  for (const k of keys) {
+    const v = m[k];
+    if (!v) continue;
+    const names = namesFrom(v);
+    if (names.length > 0) return names;
+  }
+  return [];
+}
+
+function firstDate(m: Record<string, string>, keys: readonly string[]): string | undefined {
+  for (const k of keys) {
+    const d = normalizeDate(m[k]);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+/** Names from the text of byline-classed elements: the first that reads as a byline. */
+function bylineNames(texts: readonly string[]): string[] {
+  for (const t of texts) {
+    const read = readBylineLine(t);
+    if (read.kind === 'byline' && read.authors.length > 0) return read.authors;
+    const names = t.length <= 60 ? namesFrom(t) : [];
+    if (names.length > 0 && names.every((n) => n.split(' ').length >= 2)) return names;
+  }
+  return [];
+}
+
+function absolute(href: string | undefined, base?: string): string | undefined {
+  if (!href) return undefined;
+  try {
+    const u = new URL(href, base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Evidence kinds this plugin writes (for documentation and tests). */
+export const EVIDENCE_WRITTEN: readonly Evidence[] = ['json-ld', 'front-matter', 'meta', 'html'];
+
+export default remarkExtractHtmlMeta;

@@ -1,0 +1,187 @@
+/**
+ * One pass over the body's blocks that finds who is cited and who is quoted:
+ * sentences, quotations, attributions (with anaphora such as "the
+ * broadcaster reports" resolved to the last outlet named), sources and
+ * speakers. `extract-sources` and `extract-quotes` both read it.
+ */
+import type { SourceCited } from '../../src/types.js';
+import {
+  type Attribution,
+  findAttributions,
+  findQuotations,
+  maskQuotes,
+  personTokens,
+  type SourceKind,
+} from './attribution.js';
+import { splitSentences } from './sentences.js';
+
+export interface CitedQuote {
+  text: string;
+  speaker?: string | undefined;
+  /** Index of the block in the list given to `scanCitations`. */
+  block: number;
+}
+
+export interface Citations {
+  sources: SourceCited[];
+  quotes: CitedQuote[];
+}
+
+interface Resolved {
+  name: string;
+  kind: SourceKind;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+function words(text: string): number {
+  return (text.match(WORD) ?? []).length;
+}
+
+function key(name: string): string {
+  return name
+    .replace(/^the\s+/i, '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[’']/g, "'");
+}
+
+/** Whether a short quotation is a name or a scare quote ("Belt and Road"). */
+function isNameLike(text: string): boolean {
+  const ws = text.split(/\s+/);
+  return (
+    ws.length <= 4 &&
+    ws.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:and|of|the|de|la|y|&)$/.test(w))
+  );
+}
+
+/** Find sources and quotations in body blocks (plain text each), in order. */
+export function scanCitations(blocks: readonly string[], locale = 'en'): Citations {
+  const names = personTokens(blocks.join('\n'));
+  const sources = new Map<string, SourceCited>();
+  const order: SourceCited[] = [];
+  const lastOfKind = new Map<SourceKind, SourceCited>();
+  const quotes: CitedQuote[] = [];
+
+  const cite = (name: string, kind: SourceKind, sentence: string): SourceCited => {
+    const k = key(name);
+    let s = sources.get(k);
+    if (!s) {
+      s = { name, kind, sentences: [] };
+      sources.set(k, s);
+      order.push(s);
+    } else if (s.kind === 'unknown' && kind !== 'unknown') s.kind = kind;
+    if (!s.sentences.includes(sentence)) s.sentences.push(sentence);
+    lastOfKind.set(s.kind, s);
+    return s;
+  };
+
+  for (const [b, text] of blocks.entries()) {
+    const quotations = findQuotations(text);
+    const masked = maskQuotes(text, quotations);
+    const attributions = findAttributions(masked, names);
+    const sentences = splitSentences(text, locale);
+    const resolved: Resolved[] = [];
+    for (const a of attributions) {
+      const sentence = sentences.find((s) => a.start >= s.start && a.start < s.end)?.text ?? text;
+      const r = resolve(a, sentence, cite, lastOfKind);
+      if (r) resolved.push(r);
+    }
+    let previous: CitedQuote | undefined;
+    for (const q of quotations) {
+      const window = sentenceWindow(sentences, q.start, q.end);
+      const speaker = speakerFor(q, resolved, quotations, window);
+      const n = words(q.text);
+      const keep = n >= 4 || (speaker !== undefined && n >= 2 && !isNameLike(q.text));
+      const quote: CitedQuote = { text: q.text, block: b };
+      // A quotation with no attribution in its sentences continues the previous speaker's quotation.
+      const who =
+        speaker ?? (previous?.speaker !== undefined && n >= 4 ? previous.speaker : undefined);
+      if (who !== undefined) quote.speaker = who;
+      if (keep) {
+        quotes.push(quote);
+        previous = quote;
+      }
+    }
+  }
+  return { sources: mergeSources(order), quotes };
+}
+
+function resolve(
+  a: Attribution,
+  sentence: string,
+  cite: (name: string, kind: SourceKind, sentence: string) => SourceCited,
+  lastOfKind: Map<SourceKind, SourceCited>,
+): Resolved | undefined {
+  if (a.anaphor) {
+    const target =
+      lastOfKind.get(a.anaphor) ?? (a.anaphor === 'person' ? lastOfKind.get('unknown') : undefined);
+    if (!target) return undefined;
+    cite(target.name, target.kind, sentence);
+    return { name: target.name, kind: target.kind, start: a.start, end: a.end };
+  }
+  if (a.outlet) cite(a.outlet, 'outlet', sentence);
+  const s = cite(a.name, a.kind, sentence);
+  return { name: s.name, kind: s.kind, start: a.start, end: a.end };
+}
+
+/** Start and end offsets of the sentences a quotation overlaps. */
+function sentenceWindow(
+  sentences: readonly { start: number; end: number }[],
+  start: number,
+  end: number,
+): { start: number; end: number } {
+  const hit = sentences.filter((s) => s.end > start && s.start < end);
+  if (hit.length === 0) return { start, end };
+  return { start: hit[0]?.start ?? start, end: hit[hit.length - 1]?.end ?? end };
+}
+
+/**
+ * The speaker of a quotation: the nearest attribution before it in its
+ * sentences with no other quotation between them, else the nearest after it.
+ */
+function speakerFor(
+  q: { start: number; end: number },
+  resolved: readonly Resolved[],
+  quotations: readonly { start: number; end: number }[],
+  window: { start: number; end: number },
+): string | undefined {
+  const inWindow = resolved.filter((r) => r.start >= window.start && r.end <= window.end + 1);
+  const before = inWindow
+    .filter((r) => r.end <= q.start)
+    .filter((r) => !quotations.some((o) => o !== q && o.start >= r.end && o.end <= q.start))
+    .at(-1);
+  if (before) return before.name;
+  const after = inWindow
+    .filter((r) => r.start >= q.end)
+    .filter((r) => !quotations.some((o) => o !== q && o.start >= q.end && o.end <= r.start))[0];
+  return after?.name;
+}
+
+/** "CBS" into "CBS News", "Putin" into "Vladimir Putin": a short name joins the longer one it is part of. */
+function mergeSources(list: SourceCited[]): SourceCited[] {
+  const out: SourceCited[] = [];
+  const sorted = [...list].sort((a, b) => b.name.split(/\s+/).length - a.name.split(/\s+/).length);
+  const into = new Map<SourceCited, SourceCited>();
+  for (const s of sorted) {
+    const tokens = key(s.name).split(/\s+/);
+    const host = out.find((o) => {
+      const t = key(o.name).split(/\s+/);
+      if (t.length <= tokens.length) return false;
+      const prefix = tokens.every((w, i) => t[i] === w);
+      const surname = tokens.length === 1 && o.kind === 'person' && t[t.length - 1] === tokens[0];
+      return (
+        (prefix && (o.kind === s.kind || s.kind === 'unknown' || s.kind === 'outlet')) || surname
+      );
+    });
+    if (host) {
+      for (const sentence of s.sentences)
+        if (!host.sentences.includes(sentence)) host.sentences.push(sentence);
+      into.set(s, host);
+    } else out.push(s);
+  }
+  // Back to first-cited order.
+  return list.filter((s) => !into.has(s));
+}

@@ -1,0 +1,125 @@
+/**
+ * Sentence splitting: Intl.Segmenter (all locales, no dependency) plus a merge
+ * pass, because ICU splits after "Mr." "Dr." "U.S." and initials.
+ */
+
+export interface Sentence {
+  text: string;
+  /** Offset of the sentence in the input. */
+  start: number;
+  end: number;
+}
+
+/** Abbreviations that end with a full stop but do not end a sentence. */
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'mx',
+  'dr',
+  'prof',
+  'st',
+  'jr',
+  'sr',
+  'gen',
+  'gov',
+  'sen',
+  'rep',
+  'lt',
+  'col',
+  'capt',
+  'sgt',
+  'rev',
+  'hon',
+  'pres',
+  'no',
+  'vs',
+  'etc',
+  'inc',
+  'co',
+  'corp',
+  'ltd',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'approx',
+  'dept',
+  'est',
+  'fig',
+  'mt',
+  'ft',
+  'ave',
+  'blvd',
+  'e.g',
+  'i.e',
+  'cf',
+  'al',
+]);
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+function segmenterFor(locale: string): Intl.Segmenter {
+  let s = segmenters.get(locale);
+  if (!s) {
+    try {
+      s = new Intl.Segmenter(locale, { granularity: 'sentence' });
+    } catch {
+      s = new Intl.Segmenter('en', { granularity: 'sentence' });
+    }
+    segmenters.set(locale, s);
+  }
+  return s;
+}
+
+/** Whether a piece ends in an abbreviation or an initial, so the next piece continues it. */
+function endsInAbbreviation(piece: string): boolean {
+  const t = piece.trimEnd();
+  if (!t.endsWith('.')) return false;
+  const m = /(?:^|[\s(“"‘'])((?:\p{L}\.)+|\p{L}+\.)$/u.exec(t);
+  if (!m?.[1]) return false;
+  const word = m[1].slice(0, -1).toLowerCase();
+  if (ABBREVIATIONS.has(word)) return true;
+  // Initials and dotted acronyms: "J.", "U.S.", "U.N."
+  if (/^(?:\p{L}\.)*\p{L}$/u.test(word) && word.replace(/\./g, '').length <= 3) return true;
+  return false;
+}
+
+/**
+ * Split `text` into sentences. Memoised segmenters are shared per locale;
+ * they hold no per-document state.
+ */
+export function splitSentences(text: string, locale = 'en'): Sentence[] {
+  const out: Sentence[] = [];
+  for (const seg of segmenterFor(locale).segment(text)) {
+    const raw = seg.segment;
+    const prev = out[out.length - 1];
+    const trimmed = raw.trim();
+    if (!trimmed) {
+      if (prev) prev.end = seg.index + raw.length;
+      continue;
+    }
+    const startsLower = /^[\p{Ll}\d,;:)]/u.test(trimmed);
+    if (prev && (endsInAbbreviation(prev.text) || startsLower)) {
+      prev.end = seg.index + raw.length;
+      prev.text = text.slice(prev.start, prev.end);
+      continue;
+    }
+    out.push({ text: raw, start: seg.index, end: seg.index + raw.length });
+  }
+  for (const s of out) {
+    const lead = s.text.length - s.text.trimStart().length;
+    s.start += lead;
+    s.text = s.text.trim();
+    s.end = s.start + s.text.length;
+  }
+  return out;
+}
