@@ -15,8 +15,21 @@ import { diffCommand } from './commands/diff.js';
 import { reviewCommand } from './commands/review.js';
 import { UsageError } from './errors.js';
 
+/** yargs drops a bare `-`; it travels as this token and is restored before handlers run. */
+const STDIN_TOKEN = '\u0000copydesk-stdin';
+
+function restoreStdin(argv: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(argv)) {
+    if (value === STDIN_TOKEN) argv[key] = '-';
+    else if (Array.isArray(value)) argv[key] = value.map((v) => (v === STDIN_TOKEN ? '-' : v));
+  }
+}
+
 export async function main(argv: readonly string[]): Promise<void> {
-  const cli = yargs([...argv])
+  const end = argv.indexOf('--');
+  const args = argv.map((a, i) => (a === '-' && (end === -1 || i < end) ? STDIN_TOKEN : a));
+  const cli = yargs(args)
+    .middleware(restoreStdin, true)
     .scriptName('copydesk')
     .usage('$0 <command> [options]')
     .command(cleanCommand)
@@ -31,7 +44,8 @@ export async function main(argv: readonly string[]): Promise<void> {
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .fail((message, error) => {
       if (error && !(error instanceof UsageError)) throw error;
-      process.stderr.write(`copydesk: ${message ?? error?.message}\n`);
+      const text = (message ?? error?.message ?? 'bad usage').replace(/\s*\n\s*/g, ' ');
+      process.stderr.write(`copydesk: ${text}\n`);
       process.stderr.write("Run 'copydesk --help' for usage.\n");
       process.exit(2);
     });

@@ -78,8 +78,8 @@ export function binaryKind(bytes: Uint8Array): string | undefined {
     else if (b < 7 || (b > 13 && b < 32 && b !== 27) || b === 127) control++;
   }
   // A stray NUL in a scraped page is noise; many of them mean a binary format.
-  if (nul > Math.max(2, n * 0.005)) return 'binary data (NUL bytes)';
-  if ((control + nul) / n > 0.1) return 'binary data (control bytes)';
+  if (nul > Math.max(2, n * 0.005)) return 'NUL bytes';
+  if ((control + nul) / n > 0.1) return 'control bytes';
   return undefined;
 }
 
@@ -202,7 +202,7 @@ function utf8Lossy(bytes: Uint8Array, via: Decoded['via']): Decoded {
 export function decode(bytes: Uint8Array, name: string, options: DecodeOptions = {}): Decoded {
   if (bytes.length === 0) return { text: '', encoding: 'utf-8', replaced: 0, via: 'empty' };
   const kind = binaryKind(bytes);
-  if (kind) throw new InputError('binary', `${name}: not text (${kind})`);
+  if (kind) throw new InputError('binary', `${name}: binary, not text (${kind})`);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
     return utf8Lossy(bytes.subarray(3), 'bom');
   const bom = utf16Bom(bytes);

@@ -127,7 +127,7 @@ describe('decode', () => {
       decode(bytes, 'blob.txt');
     } catch (e) {
       expect((e as InputError).problem).toBe('binary');
-      expect((e as Error).message).toMatch(/^blob\.txt: not text/);
+      expect((e as Error).message).toMatch(/^blob\.txt: binary, not text/);
     }
   });
 
@@ -136,7 +136,7 @@ describe('decode', () => {
     expect(binaryKind(png)).toBe('PNG image');
     expect(binaryKind(Buffer.from([0x1f, 0x8b, 8, 0, 0, 0]))).toBe('gzip archive');
     expect(binaryKind(Buffer.from('%PDF-1.7\n'))).toBe('PDF document');
-    expect(() => decode(png, 'a.png')).toThrow(/a\.png: not text \(PNG image\)/);
+    expect(() => decode(png, 'a.png')).toThrow(/a\.png: binary, not text \(PNG image\)/);
   });
 
   it('should refuse control-byte-heavy content', () => {
