@@ -39,7 +39,14 @@ export function hastRulesOf(options: ResolvedOptions): HastRuleSettings {
   };
 }
 
-const PROCESSOR_KEYS = ['quotes', 'dashes', 'byline', 'siteRules', 'maxRemovedShare', 'lexicon'] as const;
+const PROCESSOR_KEYS = [
+  'quotes',
+  'dashes',
+  'byline',
+  'siteRules',
+  'maxRemovedShare',
+  'lexicon',
+] as const;
 
 /** The `sites` entry for `host` when it changes more than rules (it needs its own processor). */
 export function siteOverrideFor(

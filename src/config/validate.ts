@@ -174,14 +174,35 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 }
 
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(
+        (prev[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    prev = row;
+  }
+  return prev[b.length] as number;
+}
+
+/** The known key a misspelt one most likely meant (case, plural, or up to 2 edits). */
 function closest(key: string, keys: readonly string[]): string | undefined {
   const k = key.toLowerCase();
-  return keys.find((c) => {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const c of keys) {
     const l = c.toLowerCase();
-    return (
-      l === k || l.startsWith(k) || k.startsWith(l) || l.replace(/s$/, '') === k.replace(/s$/, '')
-    );
-  });
+    const d = l === k || l.replace(/s$/, '') === k.replace(/s$/, '') ? 0 : distance(k, l);
+    if (d < bestDistance && d <= Math.max(1, Math.floor(l.length / 3))) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
 }
 
 /**
