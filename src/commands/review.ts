@@ -90,6 +90,8 @@ export async function runReview(args: ReviewArgs, io: CommandIO = process): Prom
     if (r.status === 'failed') io.stderr.write(`copydesk review: ${r.name}: ${r.error}\n`);
     else if (r.status === 'skipped')
       io.stderr.write(`copydesk review: ${r.name}: skipped (${r.error})\n`);
+    else if (r.status === 'empty')
+      io.stderr.write(`copydesk review: ${r.name}: skipped (empty or white space only)\n`);
   }
   const html = renderReviewPage(reports, args.title ? { title: args.title } : {});
   const page = path.join(outDir, 'index.html');

@@ -256,8 +256,8 @@ del.removed{color:#912018;text-decoration:line-through;text-decoration-color:rgb
 .reason{display:block;margin:0 0 4px 38px;font-size:12.5px;font-weight:500;color:var(--red)}
 .reason code.rule{background:#fff;border:1px solid #fda29b;border-radius:4px;padding:0 5px;margin-right:4px;color:#912018}
 .n-blocks{color:#b42318;opacity:.75;font-weight:400}
-del.edit{background:#ffd8d3;color:#912018;text-decoration:line-through;border-radius:3px;padding:0 1px}
-ins.edit{background:#c6f0d6;color:#05603a;text-decoration:none;border-radius:3px;padding:0 1px}
+del.edit{background:#ffd8d3;color:#912018;text-decoration:line-through;border-radius:3px;padding:0 2px;box-shadow:inset 0 -2px 0 #f97066}
+ins.edit{background:#c6f0d6;color:#05603a;text-decoration:none;border-radius:3px;padding:0 2px;box-shadow:inset 0 -2px 0 #32d583}
 .md{white-space:pre-wrap;overflow-wrap:anywhere;font-size:13.5px;padding:5px 16px;line-height:1.6}
 .md.h1{font-weight:700;font-size:15px}
 .md.h2,.md.h3{font-weight:650}

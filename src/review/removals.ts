@@ -206,12 +206,16 @@ export function viewBlocks(
     const cover = placed.find((r) => covers(r.place!, pos));
     if (cover) {
       used.add(cover);
+      const text = viewText(node);
       const last = blocks.at(-1);
       // Several nodes removed by one message (e.g. a list) read as one block.
-      if (last?.kind === 'removed' && last.removal === cover) return;
+      if (last?.kind === 'removed' && last.removal === cover) {
+        if (text) last.text = last.text ? `${last.text}\n${text}` : text;
+        return;
+      }
       blocks.push({
         kind: 'removed',
-        text: cover.text || blockText(node),
+        text: text || cover.text,
         line: pos.start.line,
         removal: cover,
         edits: [],
@@ -248,8 +252,28 @@ export function viewBlocks(
   return blocks;
 }
 
+/**
+ * Text of a block as the reviewer reads it: headings keep their `#`, list
+ * items their `-` or number (nested ones indented), like the Markdown output.
+ */
+export function viewText(node: Nodes, indent = ''): string {
+  if (node.type === 'heading') return `${'#'.repeat(node.depth)} ${blockText(node)}`;
+  if (node.type === 'list') {
+    return node.children
+      .map((item, i) => {
+        const marker = node.ordered ? `${(node.start ?? 1) + i}. ` : '- ';
+        const inner = item.children.map((c) => viewText(c, `${indent}  `)).filter(Boolean);
+        const [first = '', ...rest] = inner;
+        return [`${indent}${marker}${first.trimStart()}`, ...rest].join('\n');
+      })
+      .join('\n');
+  }
+  if (node.type === 'paragraph' && indent) return `${indent}${blockText(node)}`;
+  return blockText(node);
+}
+
 function kept(node: Nodes): ViewBlock {
-  const text = blockText(node);
+  const text = viewText(node);
   return { kind: 'kept', text, line: node.position?.start.line, edits: [], after: text };
 }
 
