@@ -19,8 +19,9 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
+import { titleCandidates } from '../extract-html-meta/title.js';
 import { isBylineText } from '../shared/byline.js';
-import { isFree, mark } from '../shared/label.js';
+import { isFree, mark, peek } from '../shared/label.js';
 import {
   blockText,
   countWords,
@@ -99,39 +100,76 @@ function findProseStart(blocks: RootContent[]): number {
   return first;
 }
 
+/** Blocks that are never headlines: captions, credits, copyright lines. */
+function isCaptionLike(node: RootContent, text: string): boolean {
+  const hints = peek(node)?.hints;
+  if (hints?.ancestors?.includes('figure') || hints?.ancestors?.includes('figcaption')) return true;
+  return /©|\bcopyright\b|\b(?:photo(?:graph)?|image|picture|illustration)s?\s*(?:by|:|credit)|\bgetty images\b|\.(?:jpe?g|png|gif|webp)\b/i.test(
+    text,
+  );
+}
+
+/** HTML with head titles: the headline is the block that matches one of them. */
+function matchHeadTitle(blocks: RootContent[], titles: Set<string>[]): number {
+  let best = -1;
+  let bestScore = 0;
+  const limit = Math.min(blocks.length, 400);
+  for (let i = 0; i < limit; i++) {
+    const b = blocks[i]!;
+    if (!isCandidate(b)) continue;
+    const text = squash(blockText(b));
+    if (isCaptionLike(b, text)) continue;
+    const match = titleMatch(text, titles);
+    if (match < 0.7) continue;
+    const score = match + (b.type === 'heading' ? (b.depth === 1 ? 0.3 : 0.2) : 0) - i * 0.0005;
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  }
+  return best;
+}
+
 function detect(tree: Root, file: VFile, window: number): void {
   const blocks = tree.children;
   const firstProse = findProseStart(blocks);
   const end = firstProse === -1 ? Math.min(blocks.length, window) : firstProse;
   const start = Math.max(0, end - window);
   const html = file.data.htmlMeta;
-  const titles = [html?.meta['og:title'], html?.meta['twitter:title'], html?.title]
-    .filter((t): t is string => typeof t === 'string' && t.length > 0)
-    .map(titleTokens);
+  const titles = html ? titleCandidates(html).map(titleTokens) : [];
 
   let best = -1;
   let bestScore = 0;
-  for (let i = start; i < end; i++) {
-    const b = blocks[i]!;
-    if (!isCandidate(b)) continue;
-    const text = squash(blockText(b));
-    const words = countWords(text);
-    let score = words >= 4 && words <= 20 ? 2 : words >= 3 ? 1 : 0.3;
-    if (b.type === 'heading') score += b.depth === 1 ? 3 : b.depth === 2 ? 1.5 : 0.5;
-    if (titles.length > 0) score += titleMatch(text, titles) * 4;
-    if (!endsLikeSentence(text) || /[?!]$/.test(text)) score += 0.5;
-    // A headline is often followed by a longer standfirst before the prose.
-    const next = blocks[i + 1];
-    if (i + 1 < end && next && isCandidate(next) && countWords(blockText(next)) >= 6) score += 0.6;
-    // Closer to the prose is likelier (menus sit further up).
-    score -= (end - i) * 0.05;
-    if (score > bestScore) {
-      bestScore = score;
-      best = i;
+  if (titles.length > 0) {
+    // The page says what its title is: take the block that matches it, or
+    // none (extract-html-meta then uses the head title itself).
+    best = matchHeadTitle(blocks, titles);
+    bestScore = best === -1 ? 0 : 2;
+  } else {
+    for (let i = start; i < end; i++) {
+      const b = blocks[i]!;
+      if (!isCandidate(b)) continue;
+      const text = squash(blockText(b));
+      if (isCaptionLike(b, text)) continue;
+      const words = countWords(text);
+      let score = words >= 4 && words <= 20 ? 2 : words >= 3 ? 1 : 0.3;
+      if (b.type === 'heading') score += b.depth === 1 ? 3 : b.depth === 2 ? 1.5 : 0.5;
+      if (!endsLikeSentence(text) || /[?!]$/.test(text)) score += 0.5;
+      // A headline is often followed by a standfirst before the prose.
+      const next = blocks[i + 1];
+      if (i + 1 < end && next && isCandidate(next) && countWords(blockText(next)) >= 6)
+        score += 0.6;
+      // Closer to the prose is likelier (menus sit further up).
+      score -= (end - i) * 0.05;
+      if (score > bestScore) {
+        bestScore = score;
+        best = i;
+      }
     }
   }
   if (best === -1 || bestScore < 1.5) {
-    file.message('no headline found', { ruleId: 'detect-headline', source: 'copydesk' });
+    if (titles.length === 0)
+      file.message('no headline found', { ruleId: 'detect-headline', source: 'copydesk' });
     return;
   }
   const headline = blocks[best]!;
