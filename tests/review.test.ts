@@ -5,12 +5,14 @@ import type { CleanResult } from '../src/clean.js';
 import { readText } from '../src/readers/text.js';
 import { escapeHtml, renderReviewPage } from '../src/review/page.js';
 import {
+  blockRuns,
   buildReport,
   countByRule,
   editRows,
   failedReport,
   removalRows,
   summaryLine,
+  viewBlocks,
   warningRows,
 } from '../src/review/removals.js';
 import { buildMetadata } from '../src/writers/metadata.js';
@@ -128,6 +130,92 @@ describe('review rows', () => {
     expect(report.blocks.every((b) => b.kind === 'kept')).toBe(true);
     expect(report.removedShare).toBe(0);
     expect(summaryLine(report)).toMatch(/^0 blocks removed, 0 edits/);
+  });
+});
+
+describe('block view of Markdown', () => {
+  const md = '# Title\n\nIntro text.\n\n- keep one\n- drop me\n- keep two\n\n1. first\n2. second\n';
+  const pos = (l: number, c1: number, c2: number) => ({
+    start: { line: l, column: c1 },
+    end: { line: l, column: c2 },
+  });
+
+  it('should descend into a list only where a removal lies inside it', () => {
+    const blocks = viewBlocks(
+      md,
+      'markdown',
+      [{ ruleId: 'x', reason: 'why', text: 'drop me', line: 6, place: pos(6, 1, 10) }],
+      [],
+    );
+    expect(blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['kept', '# Title'],
+      ['kept', 'Intro text.'],
+      ['kept', '- keep one'],
+      ['removed', '- drop me'],
+      ['kept', '- keep two'],
+      ['kept', '1. first\n2. second'],
+    ]);
+  });
+
+  it('should place a removal without a matching block by its line, else at the end', () => {
+    const blocks = viewBlocks(
+      md,
+      'markdown',
+      [
+        { ruleId: 'form', reason: 'never content', text: 'Subscribe', line: 4 },
+        { ruleId: 'meta', reason: 'no place', text: 'Somewhere' },
+      ],
+      [],
+    );
+    expect(blocks.map((b) => b.text)).toEqual([
+      '# Title',
+      'Intro text.',
+      'Subscribe',
+      '- keep one\n- drop me\n- keep two',
+      '1. first\n2. second',
+      'Somewhere',
+    ]);
+  });
+
+  it('should apply chained edits of one block in order', () => {
+    const blocks = viewBlocks(
+      'He said "no" -- twice.\n',
+      'text',
+      [],
+      [
+        {
+          ruleId: 'q',
+          reason: 'quotes',
+          old: 'He said "no" -- twice.',
+          new: 'He said “no” -- twice.',
+          line: 1,
+        },
+        {
+          ruleId: 'd',
+          reason: 'dashes',
+          old: 'He said “no” -- twice.',
+          new: 'He said “no” – twice.',
+          line: 1,
+        },
+      ],
+    );
+    expect(blocks[0]!.edits).toHaveLength(2);
+    expect(blocks[0]!.after).toBe('He said “no” – twice.');
+  });
+
+  it('should group consecutive removals with one rule and reason', () => {
+    const report = buildReport(fakeResult(INPUT, RULES, MD));
+    expect(blockRuns(report.blocks).map((r) => [r.kind, r.blocks.length])).toEqual([
+      ['kept', 1],
+      ['kept', 1],
+      ['removed', 1],
+      ['kept', 1],
+      ['removed', 1],
+      ['removed', 1],
+    ]);
+    const same = { ...RULES, 6: RULES[5] };
+    const runs = blockRuns(buildReport(fakeResult(INPUT, same, MD)).blocks);
+    expect(runs.at(-1)!.blocks.map((b) => b.text)).toEqual(['-', 'Related story one']);
   });
 });
 

@@ -10,7 +10,7 @@
  * positions match the ones in the removal messages): each top-level block in
  * order, descending into lists and quotes only where a removal lies inside.
  */
-import type { Nodes, Parent, RootContent } from 'mdast';
+import type { List, Nodes, Parent, RootContent } from 'mdast';
 import type { Point, Position } from 'unist';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
@@ -197,16 +197,16 @@ export function viewBlocks(
   const used = new Set<RemovalRow>();
   const blocks: ViewBlock[] = [];
 
-  const visit = (node: Nodes): void => {
+  const visit = (node: Nodes, parent?: Parent): void => {
     const pos = node.position;
     if (!pos) {
-      push(blocks, kept(node));
+      push(blocks, kept(node, parent));
       return;
     }
     const cover = placed.find((r) => covers(r.place!, pos));
     if (cover) {
       used.add(cover);
-      const text = viewText(node);
+      const text = viewText(node, '', parent);
       const last = blocks.at(-1);
       // Several nodes removed by one message (e.g. a list) read as one block.
       if (last?.kind === 'removed' && last.removal === cover) {
@@ -224,10 +224,10 @@ export function viewBlocks(
       return;
     }
     if (hasBlockChildren(node) && placed.some((r) => overlaps(r.place!, pos))) {
-      for (const child of node.children as RootContent[]) visit(child);
+      for (const child of node.children as RootContent[]) visit(child, node);
       return;
     }
-    push(blocks, kept(node));
+    push(blocks, kept(node, parent));
   };
   for (const child of tree.children) visit(child);
 
@@ -256,24 +256,27 @@ export function viewBlocks(
  * Text of a block as the reviewer reads it: headings keep their `#`, list
  * items their `-` or number (nested ones indented), like the Markdown output.
  */
-export function viewText(node: Nodes, indent = ''): string {
+export function viewText(node: Nodes, indent = '', parent?: Parent): string {
   if (node.type === 'heading') return `${'#'.repeat(node.depth)} ${blockText(node)}`;
-  if (node.type === 'list') {
-    return node.children
-      .map((item, i) => {
-        const marker = node.ordered ? `${(node.start ?? 1) + i}. ` : '- ';
-        const inner = item.children.map((c) => viewText(c, `${indent}  `)).filter(Boolean);
-        const [first = '', ...rest] = inner;
-        return [`${indent}${marker}${first.trimStart()}`, ...rest].join('\n');
-      })
-      .join('\n');
-  }
+  if (node.type === 'list')
+    return node.children.map((_, i) => itemText(node, i, indent)).join('\n');
+  if (node.type === 'listItem' && parent?.type === 'list')
+    return itemText(parent as List, (parent as List).children.indexOf(node), indent);
   if (node.type === 'paragraph' && indent) return `${indent}${blockText(node)}`;
   return blockText(node);
 }
 
-function kept(node: Nodes): ViewBlock {
-  const text = viewText(node);
+/** Item `i` of `list` with its marker (`- ` or `3. `). */
+function itemText(list: List, i: number, indent: string): string {
+  const item = list.children[i]!;
+  const marker = list.ordered ? `${(list.start ?? 1) + i}. ` : '- ';
+  const inner = item.children.map((c) => viewText(c, `${indent}  `)).filter(Boolean);
+  const [first = '', ...rest] = inner;
+  return [`${indent}${marker}${first.trimStart()}`, ...rest].join('\n');
+}
+
+function kept(node: Nodes, parent?: Parent): ViewBlock {
+  const text = viewText(node, '', parent);
   return { kind: 'kept', text, line: node.position?.start.line, edits: [], after: text };
 }
 
