@@ -12,6 +12,8 @@ import type { FromOption } from './readers/index.js';
 
 export type QuoteStyle = 'curly' | 'uk' | 'straight' | 'auto' | 'none';
 export type BylineMode = 'keep' | 'normalize' | 'drop';
+/** Dash between words: `—` as the author spaced it, ` – `, or untouched. */
+export type DashStyle = 'em' | 'en-spaced' | 'none';
 
 export interface CleanOptions {
   /** Input format (default: `'auto'`: extension, then sniffing). */
@@ -22,6 +24,8 @@ export interface CleanOptions {
   url?: string;
   /** House style for quotation marks (default: `'curly'`). */
   quotes?: QuoteStyle;
+  /** House style for dashes between words (default: `'em'`); ranges get an en dash, `...` an ellipsis. */
+  dashes?: DashStyle;
   /** What the body's byline line becomes (default: `'normalize'`). */
   byline?: BylineMode;
   /** Apply site rule packs (default: `true`). */
@@ -45,7 +49,7 @@ export interface CleanOptions {
 /** Options that may differ per site (`sites` in options and config). */
 export type SiteOptions = Pick<
   CleanOptions,
-  'quotes' | 'byline' | 'siteRules' | 'maxRemovedShare' | 'keep' | 'drop' | 'lexicon'
+  'quotes' | 'dashes' | 'byline' | 'siteRules' | 'maxRemovedShare' | 'keep' | 'drop' | 'lexicon'
 >;
 
 export interface ResolvedOptions {
@@ -53,6 +57,7 @@ export interface ResolvedOptions {
   path: string;
   url: string | undefined;
   quotes: QuoteStyle;
+  dashes: DashStyle;
   byline: BylineMode;
   siteRules: boolean;
   referenceDate: Date | undefined;
@@ -65,11 +70,15 @@ export interface ResolvedOptions {
 }
 
 export const defaults: Readonly<
-  Omit<ResolvedOptions, 'url' | 'referenceDate' | 'lexicon' | 'keep' | 'drop' | 'sites' | 'sitePacks'>
+  Omit<
+    ResolvedOptions,
+    'url' | 'referenceDate' | 'lexicon' | 'keep' | 'drop' | 'sites' | 'sitePacks'
+  >
 > = {
   from: 'auto',
   path: '-',
   quotes: 'curly',
+  dashes: 'em',
   byline: 'normalize',
   siteRules: true,
   maxRemovedShare: 0.9,
@@ -77,8 +86,14 @@ export const defaults: Readonly<
 
 const QUOTES: readonly QuoteStyle[] = ['curly', 'uk', 'straight', 'auto', 'none'];
 const BYLINES: readonly BylineMode[] = ['keep', 'normalize', 'drop'];
+const DASHES: readonly DashStyle[] = ['em', 'en-spaced', 'none'];
 
-function oneOf<T extends string>(name: string, value: T | undefined, allowed: readonly T[], fallback: T): T {
+function oneOf<T extends string>(
+  name: string,
+  value: T | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
   if (!allowed.includes(value))
     throw new UsageError(`invalid ${name} '${String(value)}' (choose from ${allowed.join(', ')})`);
@@ -99,6 +114,7 @@ export function resolveOptions(options: Readonly<CleanOptions> = {}): ResolvedOp
     path: options.path ?? defaults.path,
     url: options.url,
     quotes: oneOf('quotes', options.quotes, QUOTES, defaults.quotes),
+    dashes: oneOf('dashes', options.dashes, DASHES, defaults.dashes),
     byline: oneOf('byline', options.byline, BYLINES, defaults.byline),
     siteRules: options.siteRules ?? defaults.siteRules,
     referenceDate,

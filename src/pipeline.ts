@@ -24,6 +24,10 @@ import { remarkExtractQuotes } from '../plugins/extract-quotes/index.js';
 import { remarkExtractSources } from '../plugins/extract-sources/index.js';
 import { remarkFindArticleRegion } from '../plugins/find-article-region/index.js';
 import { remarkGuard } from '../plugins/guard/index.js';
+import { remarkNormalizeDashes } from '../plugins/normalize-dashes/index.js';
+import { remarkNormalizeMojibake } from '../plugins/normalize-mojibake/index.js';
+import { remarkNormalizeQuotes } from '../plugins/normalize-quotes/index.js';
+import { remarkNormalizeWhitespace } from '../plugins/normalize-whitespace/index.js';
 import { remarkPrune } from '../plugins/prune/index.js';
 import { remarkSanitizeLinks } from '../plugins/sanitize-links/index.js';
 import { remarkStripBoilerplate } from '../plugins/strip-boilerplate/index.js';
@@ -36,6 +40,9 @@ import type { ResolvedOptions } from './options.js';
 /** Plugins of the preset, in order, configured from resolved options. */
 export function presetPlugins(options: ResolvedOptions): PluggableList {
   return [
+    // 0. repair the text itself (charset, invisible characters) so detectors match real words
+    remarkNormalizeMojibake,
+    remarkNormalizeWhitespace,
     // 1. detectors: label blocks, never remove. User rules first (keep beats
     //    every label); the site pack last (it only labels what is still free;
     //    off with siteRules: false).
@@ -60,6 +67,9 @@ export function presetPlugins(options: ResolvedOptions): PluggableList {
     // document metadata (HTML head, front matter) and the language, before the normalisers
     remarkExtractHtmlMeta,
     remarkExtractLanguage,
+    // house style on the kept text only (after the language, for `quotes: 'auto'`)
+    [remarkNormalizeQuotes, { style: options.quotes }],
+    [remarkNormalizeDashes, { dash: options.dashes }],
     // nothing in the output can execute (dangerous link schemes, raw HTML)
     remarkSanitizeLinks,
     // facts from the final body

@@ -191,8 +191,15 @@ function pass(text: string, protect?: Uint8Array): Replacements | undefined {
       }
     }
   }
-  const after = applyRepl(text, repl);
-  if (badness(after) >= before) return undefined;
+  // Badness after, protected characters still protected.
+  let after = '';
+  const afterProtect: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const piece = repl.get(i) ?? text[i]!;
+    after += piece;
+    for (let k = 0; k < piece.length; k++) afterProtect.push(protect?.[i] ?? 0);
+  }
+  if (badness(after, Uint8Array.from(afterProtect)) >= before) return undefined;
   return repl;
 }
 
