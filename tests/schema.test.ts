@@ -1,0 +1,43 @@
+/** Every metadata record copydesk writes validates against the published JSON Schema. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { clean } from '../src/clean.js';
+import { SCHEMA_VERSION } from '../src/writers/metadata.js';
+
+const root = join(import.meta.dirname, '..');
+const schema = JSON.parse(readFileSync(join(root, 'schema', 'metadata.schema.json'), 'utf8'));
+const ajv = new Ajv2020.default({ allErrors: true, strict: true });
+const validate = ajv.compile(schema);
+
+describe('metadata JSON Schema', () => {
+  it('should carry the version the writer stamps', () => {
+    expect(schema.properties.schemaVersion.const).toBe(SCHEMA_VERSION);
+  });
+
+  for (const name of readdirSync(join(root, 'seeds'))) {
+    it(`should validate the metadata of seed ${name}`, () => {
+      const { metadata } = clean(readFileSync(join(root, 'seeds', name)), {
+        path: `seeds/${name}`,
+      });
+      const ok = validate(JSON.parse(JSON.stringify(metadata)));
+      expect(validate.errors ?? []).toEqual([]);
+      expect(ok).toBe(true);
+    });
+  }
+
+  it('should validate the record of an empty input', () => {
+    const { metadata } = clean('   \n', { path: 'empty.txt' });
+    expect(metadata.status).toBe('empty');
+    expect(validate(JSON.parse(JSON.stringify(metadata)))).toBe(true);
+  });
+
+  it('should reject a record with a field it does not define', () => {
+    const { metadata } = clean(
+      'A line of text that is long enough to be a paragraph of prose here.',
+      {},
+    );
+    expect(validate({ ...JSON.parse(JSON.stringify(metadata)), extra: 1 })).toBe(false);
+  });
+});
