@@ -138,10 +138,10 @@ describe('validating the config', () => {
       out: 'cleaned',
       concurrency: 2,
       maxBytes: '20MB',
-      timeout: 5000,
+      timeout: 30,
       resume: true,
       quiet: true,
-      siteBoilerplate: true,
+      siteRepeats: true,
     };
     expect(validateConfig(config, 'x.json')).toBe(config);
   });
@@ -189,5 +189,43 @@ describe('merging with the CLI', () => {
     expect(() => new Cleaner({ drop: ['/(/'] })).toThrow(
       /invalid option drop\[0\]: bad regular expression/,
     );
+  });
+});
+
+describe('the config file in the CLI', () => {
+  it('should see which flags were typed, aliases and --no- forms included', async () => {
+    const { typedFlags } = await import('./cli.js');
+    const typed = typedFlags([
+      'a.txt',
+      '--quotes=uk',
+      '-j',
+      '2',
+      '--no-site-rules',
+      '--',
+      '--byline',
+      'x',
+    ]);
+    expect([...typed].sort()).toEqual(['concurrency', 'quotes', 'siteRules']);
+  });
+
+  it('should let typed flags beat the config and the config beat defaults', async () => {
+    const { withConfigFile } = await import('./cli.js');
+    write('w/.git/HEAD', 'ref');
+    write(
+      'w/copydesk.config.json',
+      JSON.stringify({ quotes: 'uk', byline: 'drop', maxBytes: '1kb', drop: ['x'] }),
+    );
+    write('w/in/a.txt', 'text');
+    const args = { inputs: ['in/a.txt'], quotes: 'straight', byline: 'normalize', maxBytes: 99 };
+    const out = await withConfigFile(
+      args,
+      ['clean', 'in/a.txt', '--quotes', 'straight'],
+      join(root, 'w'),
+    );
+    expect(out.quotes).toBe('straight');
+    expect(out.byline).toBe('drop');
+    expect(out.maxBytes).toBe(1024);
+    expect(out.configOptions).toEqual({ drop: ['x'] });
+    expect(out.configPath).toBe(join(root, 'w/copydesk.config.json'));
   });
 });

@@ -115,7 +115,7 @@ export interface RunSettings {
   timeout: number | undefined;
   resume: boolean | undefined;
   quiet: boolean | undefined;
-  siteBoilerplate: boolean | undefined;
+  siteRepeats: boolean | undefined;
 }
 
 /** Split a (merged) config into `clean()` options and batch settings. */
@@ -130,7 +130,7 @@ export function splitConfig(config: Readonly<CopydeskConfig>): {
     timeout,
     resume,
     quiet,
-    siteBoilerplate,
+    siteRepeats,
     $schema: _,
     ...rest
   } = config;
@@ -145,7 +145,7 @@ export function splitConfig(config: Readonly<CopydeskConfig>): {
       timeout,
       resume,
       quiet,
-      siteBoilerplate,
+      siteRepeats,
     },
   };
 }

@@ -7,7 +7,6 @@
 import { selectorProblem } from '../../plugins/apply-user-rules/hast.js';
 import { type Matcher, matcherProblem } from '../../plugins/apply-user-rules/matchers.js';
 import { CONCEPTS, type Phrases } from '../../plugins/shared/lexicon.js';
-import type { SitePack } from '../../plugins/sites/types.js';
 import { UsageError } from '../errors.js';
 import type { CleanOptions, SiteOptions } from '../options.js';
 import { FROM_CHOICES } from '../readers/index.js';
@@ -20,7 +19,7 @@ export class ConfigError extends UsageError {
   }
 }
 
-/** Everything a config file may hold. */
+/** Everything a config file may hold (JSON-able: site packs go to the library as `sitePacks`). */
 export interface CopydeskConfig
   extends Omit<CleanOptions, 'path' | 'url' | 'referenceDate' | 'sitePacks'> {
   /** JSON editors only; ignored. */
@@ -33,16 +32,14 @@ export interface CopydeskConfig
   concurrency?: number;
   /** Largest input in bytes; a number or a size such as `"20MB"`. */
   maxBytes?: number | string;
-  /** Per-file time limit in milliseconds. */
+  /** Per-file time limit in seconds. */
   timeout?: number;
   /** Skip inputs whose content and options are unchanged since the last run. */
   resume?: boolean;
   /** No progress bar or summary. */
   quiet?: boolean;
-  /** Batch only: remove blocks that recur on many pages of the same site. */
-  siteBoilerplate?: boolean;
-  /** Extra site packs (JS config only; used in-process, not sent to workers). */
-  sitePacks?: SitePack[];
+  /** Batch only: also remove blocks repeated across many pages of one site. */
+  siteRepeats?: boolean;
 }
 
 type Check = (value: unknown) => string | undefined;
@@ -64,6 +61,8 @@ const posInt: Check = (v) =>
   typeof v === 'number' && Number.isInteger(v) && v > 0
     ? undefined
     : 'must be a positive whole number';
+const positive: Check = (v) =>
+  typeof v === 'number' && Number.isFinite(v) && v > 0 ? undefined : 'must be a positive number';
 const share: Check = (v) =>
   typeof v === 'number' && v > 0 && v <= 1 ? undefined : 'must be a number in (0, 1]';
 const date: Check = (v) =>
@@ -110,15 +109,6 @@ const lexicon: Check = (v) => {
   return undefined;
 };
 
-const sitePacks: Check = (v) => {
-  if (!Array.isArray(v)) return 'must be an array of site packs';
-  for (const [i, p] of v.entries()) {
-    if (!isPlainObject(p) || !Array.isArray(p.hosts) || p.hosts.length === 0)
-      return `[${i}]: a site pack needs a non-empty 'hosts' array`;
-  }
-  return undefined;
-};
-
 /** Keys allowed per site (`sites["example.com"]`). */
 export const SITE_KEYS: Readonly<Record<keyof SiteOptions, Check>> = {
   quotes: oneOf(QUOTES),
@@ -160,14 +150,13 @@ export const CONFIG_KEYS: Readonly<Record<keyof CopydeskConfig, Check>> = {
   drop: matchers,
   lexicon,
   sites,
-  sitePacks,
   out: str,
   concurrency: posInt,
   maxBytes: size,
-  timeout: posInt,
+  timeout: positive,
   resume: bool,
   quiet: bool,
-  siteBoilerplate: bool,
+  siteRepeats: bool,
 };
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
