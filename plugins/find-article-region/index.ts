@@ -31,6 +31,7 @@ import {
   type BlockSignals,
   hintScore,
   isProse,
+  type PageSignals,
   pageSignals,
   proseStopwords,
   strongLexicon,
@@ -54,7 +55,7 @@ const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/u;
 
 /** How much a block speaks for (positive) or against (negative) being article text. */
 export function regionWeight(b: BlockSignals): number {
-  if (b.words === 0) return b.kind === 'media' ? 0 : -0.5;
+  if (b.words === 0) return 0;
   const prose = isProse(b);
   let w: number;
   if (prose) w = b.words * (1 - b.linkDensity);
@@ -91,7 +92,8 @@ export function regionWeight(b: BlockSignals): number {
 export function streakPenalty(weights: readonly number[]): number[] {
   let k = 0;
   return weights.map((w) => {
-    if (w >= 0) {
+    if (w === 0) return 0;
+    if (w > 0) {
       k = 0;
       return w;
     }
@@ -133,6 +135,14 @@ function evidence(b: BlockSignals): { reason: string; confidence: number } {
   return { reason: `outside the article region: ${why.join(', ')}`, confidence };
 }
 
+/** A short header announcing related links or comments (“Related articles”, “3 comments”). */
+export function isBarrier(b: BlockSignals): boolean {
+  if (b.words > 6 || isProse(b)) return false;
+  return b.lexicon.some(
+    (h) => (h.concept === 'related' || h.concept === 'comment') && h.coverage >= 0.4,
+  );
+}
+
 /**
  * The block that opens the article: a block another plugin marked as the
  * headline, else the first level-1 heading, else the first block that repeats
@@ -157,6 +167,34 @@ export function anchorIndex(
   return undefined;
 }
 
+/** Region weights of the page's blocks and the chosen run (see the module comment). */
+export function findRegion(
+  page: PageSignals,
+  title: string | undefined,
+  minRegionWords: number = defaults.minRegionWords,
+): { weights: number[]; run: { start: number; end: number; sum: number } | undefined } {
+  const weights = streakPenalty(page.blocks.map(regionWeight));
+  const plain = bestRun(weights);
+  if (!plain) return { weights, run: undefined };
+  // The headline opens the article: favour the prose right after it.
+  const after = anchorIndex(page.blocks, title);
+  if (after !== undefined) {
+    const first = page.blocks.slice(after + 1, after + 13).find(isProse);
+    if (first) {
+      weights[first.index]! += 0.5 * plain.sum;
+      weights[after] = Math.min(weights[after]!, -0.5 * plain.sum);
+    }
+  }
+  // A "related"/"comments" header after prose closes the article.
+  let prose = 0;
+  for (const b of page.blocks) {
+    if (isBarrier(b) && prose >= minRegionWords)
+      weights[b.index] = Math.min(weights[b.index]!, -0.5 * plain.sum);
+    if (isProse(b)) prose += b.words;
+  }
+  return { weights, run: bestRun(weights) };
+}
+
 export const remarkFindArticleRegion: Plugin<[Readonly<Options>?], Root> = (options) => {
   const minRegionWords = options?.minRegionWords ?? defaults.minRegionWords;
   if (!(Number.isFinite(minRegionWords) && minRegionWords >= 0))
@@ -164,17 +202,7 @@ export const remarkFindArticleRegion: Plugin<[Readonly<Options>?], Root> = (opti
   const lexicon = compileLexicon(mergePhrases(options?.extraPhrases));
   return (tree, file) => {
     const page = pageSignals(tree, file, lexicon);
-    const weights = streakPenalty(page.blocks.map(regionWeight));
-    const plain = bestRun(weights);
-    const after = anchorIndex(page.blocks, file.data.htmlMeta?.title);
-    if (plain && after !== undefined) {
-      const first = page.blocks.slice(after + 1, after + 13).find(isProse);
-      if (first) {
-        weights[first.index]! += 0.5 * plain.sum;
-        weights[after] = Math.min(weights[after]!, -0.5 * plain.sum);
-      }
-    }
-    const run = bestRun(weights);
+    const { run } = findRegion(page, file.data.htmlMeta?.title, minRegionWords);
     const proseWords = run
       ? page.blocks
           .slice(run.start, run.end + 1)

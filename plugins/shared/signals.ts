@@ -259,6 +259,9 @@ export function isProse(b: BlockSignals): boolean {
   if (b.kind === 'heading' || b.kind === 'code' || b.kind === 'media') return false;
   if (b.linkDensity > 0.4) return false;
   if (b.kind === 'list' && b.itemWords < 8) return false;
+  const sentence = b.endsWithPunct || b.sentences >= 1;
+  // Name-heavy news prose (sports, markets) has few stopwords but sentence punctuation.
+  if (b.words >= 25 && sentence && (b.stopwordDensity ?? 1) >= 0.05) return true;
   if (!proseStopwords(b)) return false;
   if (b.words >= 25) return true;
   return b.words >= 8 && (b.endsWithPunct || b.sentences >= 1) && b.chars >= 40;
