@@ -8,10 +8,10 @@ import { Cleaner } from '../../src/clean.js';
 import { readText } from '../../src/readers/text.js';
 import { remarkPrune } from '../prune/index.js';
 import { label } from '../shared/label.js';
-import { remarkApplyUserRules } from './index.js';
+import { type Options, remarkApplyUserRules } from './index.js';
 import { compileMatcher, headingKey, matcherProblem } from './matchers.js';
 
-function run(markdown: string, options: Parameters<typeof remarkApplyUserRules>[0], url?: string) {
+function run(markdown: string, options: Options, url?: string) {
   const file = new VFile({ value: markdown });
   if (url)
     file.data.source = {
@@ -112,6 +112,21 @@ describe('remarkApplyUserRules', () => {
     const out = processor.runSync(tree, file);
     expect(out.children).toHaveLength(1);
     expect(file.messages.map((m) => m.ruleId)).toEqual(['strip-newsletter']);
+  });
+
+  it('should keep a kept block inside a container a detector labelled, and remove the rest', () => {
+    const file = new VFile();
+    const tree = unified().use(remarkParse).parse('Body.\n\n- Related one\n- Correction: keep me\n- Related two\n');
+    const processor = unified()
+      .use(remarkApplyUserRules, { keep: ['correction:'] })
+      .use(() => (t: Root) => {
+        label(t.children[1] as never, { ruleId: 'strip-related', reason: 'list', confidence: 0.9 });
+      })
+      .use(remarkPrune)
+      .use(remarkStringify);
+    const out = processor.stringify(processor.runSync(tree, file));
+    expect(out).toBe('Body.\n\n* Correction: keep me\n');
+    expect(file.messages.map((m) => m.actual)).toEqual(['Related one', 'Related two']);
   });
 
   it('should apply per-site rules only to that host and its subdomains', () => {
