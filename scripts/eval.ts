@@ -1,6 +1,7 @@
 /**
  * `npm run eval -- [corpusDir] [--form html|text|markdown|markdown-links]…
- *   [--out file] [--compare previous.json] [--gate] [--no-metadata] [--verbose]`
+ *   [--out file] [--compare previous.json] [--gate] [--no-metadata] [--verbose]
+ *   [--doc ID]` (`--doc`: one article's removals, each with the share that is gold)
  *
  * Scores copydesk on the development corpus (default `../shared/corpus`
  * relative to the project root) with the 4-token shingle metric; see
@@ -20,7 +21,7 @@ import {
   formatMetadataMisses,
   formatReport,
 } from '../src/eval/report.js';
-import { type EvalResult, evaluate } from '../src/eval/run.js';
+import { type EvalResult, evaluate, explainDoc } from '../src/eval/run.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -34,13 +35,14 @@ const { values, positionals } = parseArgs({
     'no-metadata': { type: 'boolean', default: false },
     verbose: { type: 'boolean', short: 'v', default: false },
     worst: { type: 'string', default: '10' },
+    doc: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 
 if (values.help) {
   console.log(
-    'usage: npm run eval -- [corpusDir] [--form html|text|markdown|markdown-links]… [--out file] [--compare previous.json] [--gate] [--no-metadata] [--verbose] [--worst N]',
+    'usage: npm run eval -- [corpusDir] [--form html|text|markdown|markdown-links]… [--out file] [--compare previous.json] [--gate] [--no-metadata] [--verbose] [--worst N] [--doc ID]',
   );
   process.exit(0);
 }
@@ -58,6 +60,27 @@ for (const f of forms)
     process.exit(2);
   }
 const worst = Number.parseInt(values.worst, 10);
+
+if (values.doc) {
+  // One article: its removals (with the share of each that is gold text) and its score.
+  for (const form of forms) {
+    const x = explainDoc(corpus, values.doc, form);
+    if (!x) {
+      console.error(`eval: no article '${values.doc}' in ${form} form`);
+      continue;
+    }
+    const s = x.score;
+    console.log(
+      `\n== ${values.doc} (${form}): F1 ${s.f1.toFixed(3)} prec ${s.precision?.toFixed(3) ?? '-'} recall ${s.recall?.toFixed(3) ?? '-'}`,
+    );
+    for (const r of x.removals)
+      console.log(
+        `${r.inGold >= 0.5 ? 'GOLD' : '    '} ${r.inGold.toFixed(2)} ${r.ruleId} (${r.confidence ?? '-'}) ${r.reason}\n        ${JSON.stringify(r.text.slice(0, 160))}`,
+      );
+    if (values.verbose) console.log(`\n${x.markdown}`);
+  }
+  process.exit(0);
+}
 
 const result = evaluate(corpus, {
   forms,

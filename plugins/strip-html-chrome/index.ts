@@ -13,18 +13,21 @@
  *   specific evidence labels — share, newsletter, related, comments, cookie,
  *   ad, author bio, tags, navigation — never a bare `<footer>`, `<aside>`,
  *   `<header>` or sidebar/footer class;
- * - without a container, landmarks and tokens label, except `<header>`.
+ * - without a container, landmarks and tokens label, except `<header>`
+ *   (`<nav>`/role=navigation with `outsideConfidence`, the rest with
+ *   `noContainerConfidence`).
  * A level-1 heading and blocks another detector has claimed (role, keep) are
  * left alone. If, with no content container found, chrome would take more
- * than `maxShare` of the page's words, the labels drop to a confidence prune
- * ignores and a doubt is reported: the evidence is probably a wrapper's.
+ * than `maxShare` of the page's prose words (paragraphs of 15+ words, mostly
+ * not links), nothing is labelled on that evidence and a doubt is reported:
+ * the evidence is probably a wrapper's.
  *
  * When: with the detectors; a no-op on text and Markdown input (no hints).
  *
  * Options:
  * - `outsideConfidence` (default: `0.9`), `insideConfidence` (default: `0.7`),
  *   `noContainerConfidence` (default: `0.75`): label confidence by place;
- * - `captions` (default: `true`): label `<figcaption>` text (`html-caption`);
+ * - `captions` (default: `true`): label `<figcaption>` and caption/gallery/credit-classed text (`html-caption`);
  * - `captionConfidence` (default: `0.6`);
  * - `maxShare` (default: `0.6`): see above.
  *
@@ -49,7 +52,7 @@ export interface Options {
   captions?: boolean;
   /** Confidence of caption labels (default: `0.6`). */
   captionConfidence?: number;
-  /** Without a content container, the largest share of words chrome may take (default: `0.6`). */
+  /** Without a content container, the largest share of prose words chrome may take (default: `0.6`). */
   maxShare?: number;
 }
 
@@ -122,13 +125,15 @@ export const remarkStripHtmlChrome: Plugin<[Readonly<Options>?], Root> = (option
         if (SPECIFIC.has(ev.concept)) return { ev, confidence: inside };
         continue;
       }
+      // `<nav>` and role=navigation are strong wherever they are.
+      if (ev.landmark && ev.concept === 'navigation') return { ev, confidence: outside };
       if (ev.concept !== 'header') return { ev, confidence: none };
     }
     return undefined;
   };
 
   return (tree, file) => {
-    const decisions: Decision[] = [];
+    let decisions: Decision[] = [];
     let sawHints = false;
     let container = false;
     const walk = (node: Nodes): void => {
@@ -158,7 +163,11 @@ export const remarkStripHtmlChrome: Plugin<[Readonly<Options>?], Root> = (option
               node: child,
               ruleId: RULE,
               reason: `${d.ev.concept} chrome${where}: ${d.ev.evidence}`,
-              confidence: d.confidence,
+              // A navigation list is strong evidence wherever the token sits.
+              confidence:
+                d.ev.concept === 'navigation' && child.type === 'list'
+                  ? Math.max(d.confidence, outside)
+                  : d.confidence,
             });
             continue;
           }
@@ -179,23 +188,38 @@ export const remarkStripHtmlChrome: Plugin<[Readonly<Options>?], Root> = (option
     walk(tree);
     if (!sawHints || decisions.length === 0) return;
     if (!container) {
-      const total = countWords(blockText(tree));
+      // Guard: without a container, chrome evidence must not take most of the prose.
+      const total = proseWords(tree);
       const chrome = decisions
         .filter((d) => d.ruleId === RULE)
-        .reduce((n, d) => n + countWords(blockText(d.node)), 0);
+        .reduce((n, d) => n + proseWords(d.node), 0);
       if (total > 0 && chrome / total > maxShare) {
         reportDoubt(
           file,
           RULE,
-          `HTML chrome evidence covers ${Math.round((100 * chrome) / total)}% of the words and no content container was found: not removed on that evidence alone`,
+          `HTML chrome evidence covers ${Math.round((100 * chrome) / total)}% of the prose and no content container was found: not labelled on that evidence alone`,
         );
-        for (const d of decisions)
-          if (d.ruleId === RULE) d.confidence = Math.min(d.confidence, 0.3);
+        // Leave those blocks free for the other detectors.
+        decisions = decisions.filter((d) => d.ruleId !== RULE);
       }
     }
     for (const d of decisions)
       label(d.node, { ruleId: d.ruleId, reason: d.reason, confidence: d.confidence });
   };
 };
+
+/** Words in prose-like paragraphs (15+ words, under half of them in links) under `node`. */
+function proseWords(node: Nodes): number {
+  if (node.type === 'paragraph') {
+    const words = countWords(blockText(node));
+    let linked = 0;
+    for (const c of node.children) if (c.type === 'link') linked += countWords(blockText(c));
+    return words >= 15 && linked / words < 0.5 ? words : 0;
+  }
+  if (!('children' in node)) return 0;
+  let n = 0;
+  for (const c of node.children as Nodes[]) n += proseWords(c);
+  return n;
+}
 
 export default remarkStripHtmlChrome;

@@ -15,7 +15,7 @@ import {
   readForm,
 } from './corpus.js';
 import { bylineMatches, languageMatches, sameDay, titleMatches } from './metadata.js';
-import { type Aggregate, aggregate, type DocScore, scoreDoc } from './metric.js';
+import { type Aggregate, aggregate, type DocScore, scoreDoc, shingles } from './metric.js';
 import { htmlVisibleText, markdownToPlain } from './plain.js';
 
 export interface DocResult {
@@ -200,4 +200,51 @@ export function evaluate(corpus: string, options: RunOptions): EvalResult {
   }
   if (options.metadata) result.metadata = evaluateMetadata(corpus);
   return result;
+}
+
+export interface RemovalExplained {
+  ruleId: string;
+  reason: string;
+  confidence: number | undefined;
+  /** Share of the removed text's shingles that are in the gold (lost article text when high). */
+  inGold: number;
+  text: string;
+}
+
+/** Every removal copydesk made on one article in one form, with how much of it was gold. */
+export function explainDoc(
+  corpus: string,
+  id: string,
+  form: Form,
+): { removals: RemovalExplained[]; markdown: string; score: DocScore } | undefined {
+  const article = loadArticles(corpus).find((a) => a.id === id);
+  const page = article && readForm(article, form);
+  if (!article || page === undefined) return undefined;
+  const cleaner = new Cleaner({ from: FORM_FORMAT[form], path: FORMS[form] });
+  const result = cleaner.clean(page, {
+    path: FORMS[form],
+    ...(article.url ? { url: article.url } : {}),
+  });
+  const gold = shingles(article.gold);
+  const removals = result.metadata.removed.map((r) => {
+    const s = shingles(r.text);
+    let total = 0;
+    let hit = 0;
+    for (const [k, n] of s) {
+      total += n;
+      hit += Math.min(n, gold.get(k) ?? 0);
+    }
+    return {
+      ruleId: r.ruleId,
+      reason: r.reason,
+      confidence: r.confidence,
+      inGold: total > 0 ? hit / total : 0,
+      text: r.text,
+    };
+  });
+  const m = result.metadata;
+  const predicted = markdownToPlain(result.markdown, {
+    dropLeading: [m.dek, m.byline].filter((s): s is string => !!s),
+  });
+  return { removals, markdown: result.markdown, score: scoreDoc(predicted, article.gold) };
 }

@@ -8,7 +8,7 @@
 import type { ChromeConcept } from '../../types.js';
 
 /** Words (token parts, or whole squashed tokens) that name each concept. */
-const CONCEPT_WORDS: Record<Exclude<ChromeConcept, 'caption' | 'header'>, readonly string[]> = {
+const CONCEPT_WORDS: Record<Exclude<ChromeConcept, 'header'>, readonly string[]> = {
   navigation: [
     'nav',
     'navbar',
@@ -92,7 +92,23 @@ const CONCEPT_WORDS: Record<Exclude<ChromeConcept, 'caption' | 'header'>, readon
   sidebar: ['sidebar', 'rail', 'widget', 'widgets'],
   'author-bio': ['authorbio', 'aboutauthor', 'authorbox', 'authorinfo', 'bio', 'authorcard'],
   tags: ['tags', 'taglist', 'tagcloud', 'topics', 'keywords', 'categories'],
+  caption: [
+    'caption',
+    'captions',
+    'figcaption',
+    'gallery',
+    'slideshow',
+    'carousel',
+    'lightbox',
+    'credit',
+    'credits',
+    'photocredit',
+    'imagecredit',
+  ],
 };
+
+/** Token parts that mark embedded content (`social-media-embed`, `twitter-tweet`). */
+const CONTENT_PARTS = new Set(['embed', 'embedded', 'oembed', 'tweet', 'blockquote', 'pullquote']);
 
 /** Compound words looked for as parts joined: `author-bio` → `authorbio`. */
 const WORD_TO_CONCEPT = new Map<string, ChromeConcept>();
@@ -116,6 +132,8 @@ export function tokenParts(token: string): string[] {
  */
 export function conceptOfToken(token: string, allowCookie: boolean): ChromeConcept | undefined {
   const parts = tokenParts(token);
+  // Embedded posts and quotes are article content whatever else the token says.
+  if (parts.some((p) => CONTENT_PARTS.has(p))) return undefined;
   for (let size = 3; size >= 1; size--)
     for (let i = 0; i + size <= parts.length; i++) {
       const c = WORD_TO_CONCEPT.get(parts.slice(i, i + size).join(''));

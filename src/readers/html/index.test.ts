@@ -46,6 +46,7 @@ describe('class/id tokens', () => {
     expect(conceptOfToken('head', true)).toBeUndefined();
     expect(conceptOfToken('shadow', true)).toBeUndefined();
     expect(conceptOfToken('cookie-banner', false)).toBeUndefined();
+    expect(conceptOfToken('social-media-embed', true)).toBeUndefined();
   });
 
   it('should recognise article body containers but not their chrome parts', () => {
