@@ -70,6 +70,9 @@ export const remarkAssemble: Plugin<[Readonly<Options>?], Root> = (options) => {
     }
     if (mode === 'keep' && bylines[0]) {
       head.push(bylines[0]);
+    } else if (mode === 'normalize' && !meta.byline && bylines[0]) {
+      // A byline block whose names could not be parsed stays as it was.
+      head.push(bylines[0]);
     } else if (mode === 'normalize' && meta.byline) {
       const original = bylines.map((b) => squash(blockText(b))).join(' · ');
       const p: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: meta.byline }] };

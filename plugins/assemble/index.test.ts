@@ -1,0 +1,66 @@
+import type { Root } from 'mdast';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { readText } from '../../src/readers/text.js';
+import { mark } from '../shared/label.js';
+import { isEdit } from '../shared/messages.js';
+import { remarkAssemble } from './index.js';
+
+const INPUT = [
+  'Some body text that opens the article and runs on for a while.',
+  'Ferry fares to rise',
+  'BY JANE DOE | Harbour Times',
+  'A second body paragraph.',
+].join('\n');
+
+/** Mark roles by line as a detector would, then assemble. */
+function run(options: Parameters<typeof remarkAssemble>[0], title?: string) {
+  const file = new VFile();
+  file.data.meta = { authors: ['Jane Doe'], byline: 'By Jane Doe, Harbour Times' };
+  if (title) file.data.meta.title = title;
+  const tree: Root = readText(INPUT);
+  if (!title) mark(tree.children[1]!).role = 'headline';
+  mark(tree.children[2]!).role = 'byline';
+  const processor = unified().use(remarkAssemble, options).use(remarkStringify);
+  const out = processor.runSync(tree, file);
+  return { markdown: processor.stringify(out as Root), file };
+}
+
+describe('remark-assemble', () => {
+  it('should put headline, then the house-style byline, then the body', () => {
+    const { markdown, file } = run({});
+    expect(markdown.split('\n\n')).toEqual([
+      '# Ferry fares to rise',
+      'By Jane Doe, Harbour Times',
+      'Some body text that opens the article and runs on for a while.',
+      'A second body paragraph.\n',
+    ]);
+    const edit = file.messages.find(isEdit)!;
+    expect(edit.ruleId).toBe('normalize-byline');
+    expect(edit.actual).toBe('BY JANE DOE | Harbour Times');
+    expect(edit.expected).toEqual(['By Jane Doe, Harbour Times']);
+  });
+
+  it('should keep the original byline line with byline: keep', () => {
+    const { markdown } = run({ byline: 'keep' });
+    expect(markdown.split('\n\n')[1]).toBe('BY JANE DOE | Harbour Times');
+  });
+
+  it('should drop the byline line with byline: drop, keeping the facts', () => {
+    const { markdown, file } = run({ byline: 'drop' });
+    expect(markdown).not.toMatch(/JANE|Jane/);
+    expect(file.data.meta!.authors).toEqual(['Jane Doe']);
+  });
+
+  it('should use the title from metadata when no block is the headline', () => {
+    const { markdown } = run({}, 'Ferry fares to rise in May');
+    expect(markdown.startsWith('# Ferry fares to rise in May\n')).toBe(true);
+  });
+
+  it('should reject an unknown byline mode', () => {
+    // @ts-expect-error: testing a bad option
+    expect(() => unified().use(remarkAssemble, { byline: 'shout' }).freeze()).toThrow(/byline/);
+  });
+});
