@@ -13,7 +13,8 @@
  * Fills `authors`/`authorEvidence`, `published`/`modified`/`dateEvidence`,
  * `siteName`, `publication` (when unset), `canonicalUrl`, and `title` only
  * when no headline block set it (og:title, JSON-LD headline, or `<title>`
- * without its " | Site" suffix).
+ * without its " | Site" suffix). When the page's text had no byline line,
+ * `byline` is made from these authors (or a JSON-LD Organization author).
  *
  * When: after prune, before `assemble` (which falls back to `meta.title`).
  *
@@ -25,14 +26,14 @@ import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import type { ArticleMeta, Evidence, HtmlMeta } from '../../src/types.js';
-import { looksLikeOutlet, readBylineLine } from '../shared/byline.js';
+import { formatByline, looksLikeOutlet, readBylineLine } from '../shared/byline.js';
 import { normalizeDate } from '../shared/dates.js';
 import { offerAuthors, offerDate } from '../shared/evidence.js';
 import { fixNameCase, isSingleCase } from '../shared/names.js';
 import { authorsOfJsonLd, type JsonObject, pickArticle, str, typesOf } from './json-ld.js';
 import { pageTitle } from './title.js';
 
-export { pageTitle, stripTitleSuffix } from './title.js';
+export { pageTitle, stripTitleSuffix, titleCandidates } from './title.js';
 
 export type Options = Record<string, never>;
 
@@ -69,13 +70,13 @@ const MODIFIED_KEYS = [
 ];
 
 const AUTHOR_KEYS = [
+  'dc.creator',
+  'dcterms.creator',
   'author',
   'article:author',
   'parsely-author',
   'sailthru.author',
   'citation_author',
-  'dc.creator',
-  'dcterms.creator',
   'byl',
   'og:article:author',
 ];
@@ -130,13 +131,26 @@ function fromFrontMatter(meta: ArticleMeta, fm: Record<string, unknown>): void {
   if (lang) meta.language ??= lang;
 }
 
+/** Meta tags by name: `dc:creator` reads as `dc.creator`; a tag naming several properties counts for each. */
+function metaMap(raw: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw))
+    for (const name of k.split(/\s+/)) {
+      const key = name.replace(/^(dc|dcterms):/, '$1.');
+      if (!(key in out)) out[key] = v;
+    }
+  return out;
+}
+
 function fromHtml(meta: ArticleMeta, html: HtmlMeta, file: VFile): void {
-  const m = html.meta;
+  const m = metaMap(html.meta);
+  let orgAuthor: string | undefined;
   const article = pickArticle(html.jsonLd);
   // 1. JSON-LD
   if (article) {
     const { people, organisations } = authorsOfJsonLd(article);
     offerAuthors(meta, people.flatMap(namesFrom), 'json-ld');
+    orgAuthor = organisations[0];
     offerDate(
       meta,
       'published',
@@ -175,6 +189,14 @@ function fromHtml(meta: ArticleMeta, html: HtmlMeta, file: VFile): void {
     const title = pageTitle(html, meta.siteName);
     if (title) meta.title = title;
   }
+  if (!orgAuthor && meta.authors.length === 0) orgAuthor = outletAuthor(m);
+  // No byline line in the page's text: the normalised line from head evidence.
+  if (meta.byline === undefined && (meta.authors.length > 0 || orgAuthor)) {
+    const line = formatByline(
+      meta.authors.length > 0 ? { authors: meta.authors } : { authors: [], publication: orgAuthor },
+    );
+    if (line) meta.byline = line;
+  }
 }
 
 function firstNames(m: Record<string, string>, keys: readonly string[]): string[] {
@@ -185,6 +207,18 @@ function firstNames(m: Record<string, string>, keys: readonly string[]): string[
     if (names.length > 0) return names;
   }
   return [];
+}
+
+/** An author meta tag that names an outlet ("BBC News"), not a person. */
+function outletAuthor(m: Record<string, string>): string | undefined {
+  for (const k of AUTHOR_KEYS) {
+    const v = m[k];
+    if (!v || /https?:|@/.test(v)) continue;
+    const read = readBylineLine(/^by\b/i.test(v) ? v : `By ${v}`);
+    if (read.kind === 'byline' && read.authors.length === 0 && read.publication)
+      return read.publication;
+  }
+  return undefined;
 }
 
 function firstDate(m: Record<string, string>, keys: readonly string[]): string | undefined {

@@ -56,11 +56,11 @@ const DATE_LEAD_ANY =
 
 /** Role words: stripped from author lists. */
 const ROLE =
-  /^(?:(?:senior|junior|chief|staff|contributing|special|deputy|associate|executive|managing|political|foreign|science|business|sports?|technology|tech|health|investigative|freelance|guest|national|local|white house|[\p{Lu}][\p{L}]+)\s+)*(?:writer|reporter|correspondent|editor|columnist|contributor|producer|critic|photographer|analyst|journalist|author|blogger|staff|intern|researcher|commentator|redakteur(?:in)?|korrespondent(?:in)?|journaliste|rédacteur|rédactrice|periodista|redactor|redactora|giornalista|corrispondente)s?(?:\s+(?:at|for|of)\s+.*)?$/iu;
+  /^(?:(?:senior|junior|chief|staff|contributing|special|deputy|associate|executive|managing|political|foreign|science|business|sports?|technology|tech|health|investigative|freelance|guest|national|local|white house|[\p{Lu}][\p{L}]+)\s+)*(?:writer|reporter|correspondent|editor|columnist|contributor|producer|critic|photographer|analyst|journalist|author|blogger|staff|intern|researcher|commentator|technologist|strategist|scientist|economist|engineer|developer|designer|manager|director|officer|fellow|founder|lecturer|professor|specialist|consultant|adviser|advisor|attorney|historian|anchor|presenter|illustrator|cartoonist|reviewer|curator|redakteur(?:in)?|korrespondent(?:in)?|journaliste|rédacteur|rédactrice|periodista|redactor|redactora|giornalista|corrispondente)s?(?:\s+(?:at|for|of)\s+.*)?$/iu;
 
 /** Words that mark an outlet or organisation rather than a person. */
 const ORG_WORD =
-  /\b(?:news|times|post|journal|daily|weekly|week|press|media|magazine|herald|tribune|gazette|agency|network|radio|tv|television|broadcasting|wire|service|group|inc|ltd|llc|online|digital|review|today|guardian|telegraph|observer|independent|chronicle|express|mail|mirror|standard|reuters|associated|afp|bloomberg|staff|desk|team|editors|editorial)\b/i;
+  /\b(?:news|times|post|journal|daily|weekly|week|press|media|magazine|herald|tribune|gazette|agency|network|radio|tv|television|broadcasting|wire|service|group|inc|ltd|llc|online|digital|review|today|guardian|telegraph|observer|independent|chronicle|express|mail|mirror|standard|reuters|associated|afp|bloomberg|staff|desk|team|editors|editorial|project|programme|program|initiative|institute|university|foundation|council|society|association|centre|center|company|ministry)\b/i;
 
 /** A person's name: 2–4 capitalised tokens (initials, particles allowed). */
 const PERSON =
@@ -70,7 +70,7 @@ const PERSON =
 export function looksLikeOutlet(segment: string): boolean {
   const s = segment.trim();
   if (!isTitleCased(s)) return false;
-  if (/^The\s/i.test(s)) return true;
+  if (/^(?:The|Le|La|Les|Der|Die|Das|El|Il|Lo|Het)\s/i.test(s)) return true;
   if (ORG_WORD.test(s)) return true;
   if (/\.(?:com|org|net|co\.uk|news|io)\b/i.test(s)) return true;
   return /^[A-Z]{2,6}$/.test(s);
@@ -102,7 +102,9 @@ function isTitleCased(s: string): boolean {
 /** Whether a segment looks like a person's name. */
 export function looksLikePerson(segment: string): boolean {
   const s = segment.trim();
-  return PERSON.test(s) && !looksLikeOutlet(s) && !ROLE.test(s);
+  if (!PERSON.test(s) || looksLikeOutlet(s) || ROLE.test(s)) return false;
+  // An acronym inside ("ACLU Speech") is an organisation's name, unless the whole name is in capitals.
+  return isSingleCase(s) || !s.split(/\s+/).some((w) => /^\p{Lu}{2,}$/u.test(w));
 }
 
 /** Whether a segment is a role ("Staff Writer", "Senior Correspondent"). */
@@ -112,14 +114,15 @@ export function looksLikeRole(segment: string): boolean {
 }
 
 /**
- * Whether a line is a byline: "By …" followed by a name-like part, short.
- * Sentences that start with "By the time…" are not.
+ * Whether a line is a byline or a date line: "By …" followed by a name-like
+ * part, a name with an outlet, role or date beside it ("Jane Doe | Reuters"),
+ * or a date alone ("Published 12 March 2024", "2 hours ago"). Sentences that
+ * start with "By the time…" or "Published in Nature, …" are not.
  */
 export function isBylineText(text: string): boolean {
   const t = text.trim();
-  if (t.length === 0 || t.length > 160) return false;
-  if (!LEAD.test(t)) return false;
-  return readBylineLine(t).kind === 'byline';
+  if (t.length === 0 || t.length > 200) return false;
+  return readBylineLine(t).kind !== 'none';
 }
 
 /** Split the text of a date part into dated chunks ("Published X, updated Y"). */
@@ -188,12 +191,20 @@ export function readBylineLine(text: string, options: DateOptions = {}): BylineL
   // Date part: from the first date word to the end.
   const dm = DATE_LEAD_ANY.exec(t);
   if (dm) {
-    const dateText = dm[0].replace(/^[\s|•·–—-]+/, '').trim();
+    let dateText = dm[0].replace(/^[\s|•·–—-]+/, '').trim();
+    t = t.slice(0, dm.index).trim();
+    // "Updated 5 May 2015 | By Jane Doe": names after the date part go back to the names part.
+    const back = /[|•·–—]\s*(?=(?:by|par|von|por|di|door|av|af)\s)/iu.exec(dateText);
+    if (back) {
+      t = `${t} | ${dateText.slice(back.index + 1)}`;
+      dateText = dateText.slice(0, back.index).trim();
+    }
     result.dateText = dateText;
     readDates(dateText, options, result);
-    t = t.slice(0, dm.index).trim();
   }
   if (lead) t = t.slice(lead[0].length);
+  // "Jane Doe (with John Smith and Ann Lee)": co-authors in brackets.
+  t = t.replace(/\((?:avec|with|and|mit|con|com|met|med)\s+([^()]+)\)/giu, ', $1');
   // A date inside the names part ("Jane Doe · March 5, 2020"): take it out before splitting on commas.
   const inner = parseDate(t, { ...options, referenceDate: options.referenceDate ?? new Date(0) });
   if (inner && inner.text.length >= 6) {
@@ -206,7 +217,16 @@ export function readBylineLine(text: string, options: DateOptions = {}): BylineL
   const roles: string[] = [];
   let unknown = 0;
   let publication: string | undefined;
+  let leadInside = false;
+  let afterWho = false;
+  let sinceRole = -1;
   for (let seg of splitSegments(t)) {
+    const inner = LEAD.exec(seg);
+    if (inner && !lead) {
+      // "Le Monde | 4 May 2015 | By Jane Doe": the lead word opens a later segment.
+      seg = seg.slice(inner[0].length).trim();
+      leadInside = true;
+    }
     const paren = /^(.*?)\s*\(([^()]{2,40})\)$/.exec(seg);
     if (paren?.[2]) {
       if (looksLikeOutlet(paren[2]) || /^\p{Lu}/u.test(paren[2])) publication ??= paren[2].trim();
@@ -217,20 +237,31 @@ export function readBylineLine(text: string, options: DateOptions = {}): BylineL
     if (/^(?:follow|email|contact|bio|view profile|more from)\b/i.test(seg)) continue;
     const cased =
       isSingleCase(seg) && seg.length > 3 && !/^[A-Z]{2,6}$/.test(seg) ? fixNameCase(seg) : seg;
-    if (looksLikeRole(cased)) roles.push(cased);
-    else if (looksLikeOutlet(seg))
+    if (sinceRole >= 0) sinceRole++;
+    if (looksLikeRole(cased)) {
+      roles.push(cased);
+      sinceRole = 0;
+    } else if (sinceRole > 1 && (lead || leadInside) && isTitleCased(seg)) {
+      // Deep in a role description: "Senior Technologist, ACLU Speech, Privacy, and Technology Project".
+      continue;
+    } else if (looksLikeOutlet(seg))
       publication ??= isSingleCase(seg) && seg.length > 6 ? fixNameCase(seg) : seg;
     else if (looksLikePerson(cased)) {
       if (!result.authors.includes(cased)) result.authors.push(cased);
     } else if (dateSegment(seg, options)) {
       result.dateText ??= seg;
       readDates(seg, options, result);
+    } else if (afterWho && (lead || leadInside) && isTitleCased(seg.replace(/^and\s+/i, ''))) {
+      // The rest of a role description: "Senior Technologist, ACLU Speech, Privacy, and Technology Project".
+      continue;
     } else unknown++;
+    afterWho = result.authors.length > 0 || roles.length > 0;
   }
+  if (leadInside) result.lead = true;
   if (publication !== undefined) result.publication = publication;
   if (roles.length > 0) result.roles = roles;
   const hasWho = result.authors.length > 0 || publication !== undefined;
-  if (lead) {
+  if (lead || leadInside) {
     result.kind = hasWho && unknown === 0 ? 'byline' : 'none';
   } else if (result.authors.length > 0 && unknown === 0) {
     // Without a lead word a name alone is not enough: it needs an outlet, a role or a date beside it.

@@ -96,30 +96,43 @@ function wallClock(c: chrono.ParsedComponents): string {
  */
 export function parseDate(text: string, options: DateOptions = {}): ParsedDate | undefined {
   if (text.length > 500) return undefined;
+  let best: ParsedDate | undefined;
   for (const parser of localeFor(options.language)) {
-    const [a] = parser.parse(text, PROBE_A);
-    if (!a) continue;
-    const [b] = parser.parse(text, PROBE_B);
-    const relative = !b || wallClock(b.start) !== wallClock(a.start);
-    if (!relative) {
-      if (!a.start.isCertain('day') || !a.start.isCertain('month')) return undefined;
-      // Zone names such as "ET" resolve by the reference's daylight saving: parse again at the date itself.
-      const [own] = parser.parse(text, a.start.date());
-      const c = own && wallClock(own.start) === wallClock(a.start) ? own.start : a.start;
-      return { iso: componentsIso(c), text: a.text, index: a.index, relative };
-    }
-    if (!options.referenceDate) return undefined;
-    const [r] = parser.parse(text, options.referenceDate);
-    if (!r) return undefined;
-    const iso = r.start.isCertain('hour')
-      ? r.start
-          .date()
-          .toISOString()
-          .replace(/\.\d{3}Z$/, 'Z')
-      : componentsIso(r.start);
-    return { iso, text: r.text, index: r.index, relative };
+    const found = parseWith(parser, text, options);
+    // Several locales may read something: keep the longest reading ("24 novembre 2017 à 18:42", not "18:42").
+    if (found !== null && (!best || (found && found.text.length > best.text.length))) best = found;
+    if (best && best.text.length >= text.trim().length - 2) break;
   }
-  return undefined;
+  return best ?? undefined;
+}
+
+/** One locale's reading: a date, `undefined` (read but unresolved), or `null` (nothing read). */
+function parseWith(
+  parser: ChronoLike,
+  text: string,
+  options: DateOptions,
+): ParsedDate | undefined | null {
+  const [a] = parser.parse(text, PROBE_A);
+  if (!a) return null;
+  const [b] = parser.parse(text, PROBE_B);
+  const relative = !b || wallClock(b.start) !== wallClock(a.start);
+  if (!relative) {
+    if (!a.start.isCertain('day') || !a.start.isCertain('month')) return undefined;
+    // Zone names such as "ET" resolve by the reference's daylight saving: parse again at the date itself.
+    const [own] = parser.parse(text, a.start.date());
+    const c = own && wallClock(own.start) === wallClock(a.start) ? own.start : a.start;
+    return { iso: componentsIso(c), text: a.text, index: a.index, relative };
+  }
+  if (!options.referenceDate) return undefined;
+  const [r] = parser.parse(text, options.referenceDate);
+  if (!r) return undefined;
+  const iso = r.start.isCertain('hour')
+    ? r.start
+        .date()
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z')
+    : componentsIso(r.start);
+  return { iso, text: r.text, index: r.index, relative };
 }
 
 const ISO_LIKE =

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { dayOf, normalizeDate, parseDate } from './dates.js';
+import { splitSentences } from './sentences.js';
+
+describe('dates', () => {
+  it('should keep the written day and offset of a zoned date', () => {
+    expect(parseDate('Jan. 3, 2025 at 4:05 p.m. ET')?.iso).toBe('2025-01-03T16:05:00-05:00');
+    expect(parseDate('Published 12 March 2024')?.iso).toBe('2024-03-12');
+  });
+
+  it('should leave year-less and relative dates unresolved without a reference', () => {
+    expect(parseDate('12 March')).toBeUndefined();
+    expect(parseDate('yesterday')).toBeUndefined();
+    expect(parseDate('yesterday', { referenceDate: new Date('2024-06-01T12:00:00Z') })?.iso).toBe(
+      '2024-05-31',
+    );
+  });
+
+  it('should read other languages', () => {
+    expect(parseDate('Veröffentlicht am 12. März 2024')?.iso).toBe('2024-03-12');
+    expect(parseDate('24 novembre 2017 à 18:42')?.iso).toBe('2017-11-24T18:42:00');
+  });
+
+  it('should normalise machine dates', () => {
+    expect(normalizeDate('2018-04-05T06:00')).toBe('2018-04-05T06:00:00');
+    expect(normalizeDate('2015-07-24T05:36:09+0100')).toBe('2015-07-24T05:36:09+01:00');
+    expect(normalizeDate('2017-11-03 03:01:00.000000')).toBe('2017-11-03T03:01:00');
+    expect(normalizeDate('20240420')).toBe('2024-04-20');
+    expect(normalizeDate('not a date')).toBeUndefined();
+    expect(normalizeDate('2024-13-01')).toBeUndefined();
+    expect(dayOf('2015-07-24T05:36:09+01:00')).toBe('2015-07-24');
+  });
+});
+
+describe('sentences', () => {
+  it('should not split after abbreviations and initials', () => {
+    expect(
+      splitSentences(
+        'Mr. Smith went to Washington. He met Dr. J. K. Rowling in the U.S. Capitol. Then he left.',
+      ).map((s) => s.text),
+    ).toEqual([
+      'Mr. Smith went to Washington.',
+      'He met Dr. J. K. Rowling in the U.S. Capitol.',
+      'Then he left.',
+    ]);
+  });
+
+  it('should keep a question inside a quotation in its sentence', () => {
+    expect(splitSentences('“Is it true?” she asked. Yes.').map((s) => s.text)).toEqual([
+      '“Is it true?” she asked.',
+      'Yes.',
+    ]);
+  });
+
+  it('should give offsets into the input', () => {
+    const text = 'One two.  Three four.';
+    for (const s of splitSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+});
