@@ -44,15 +44,25 @@ export function sourceLine(node: Nodes): number | undefined {
 }
 
 const wordSegmenter = new Intl.Segmenter('und', { granularity: 'word' });
+/** Scripts written without spaces between words: only these need a dictionary segmenter. */
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+/** A word of a spaced script: letters/digits, with inner apostrophes, hyphens, dots or commas ("don't", "U.S", "1,200"). */
+const SPACED_WORD = /[\p{L}\p{N}\p{M}]+(?:['’.,:\u2010-][\p{L}\p{N}\p{M}]+)*/gu;
 
 /**
- * Words in a text, CJK-aware: Intl.Segmenter splits Chinese and Japanese into
- * dictionary words, where splitting on spaces would see one word per sentence.
+ * Words in a text, CJK-aware: Chinese, Japanese and Thai are split into
+ * dictionary words by Intl.Segmenter (splitting on spaces would see one word
+ * per sentence); other scripts by a regular expression, which is many times
+ * faster and agrees with the segmenter on spaced text.
  */
 export function countWords(text: string): number {
-  let n = 0;
-  for (const s of wordSegmenter.segment(text)) if (s.isWordLike) n++;
-  return n;
+  if (UNSPACED.test(text)) {
+    let n = 0;
+    for (const s of wordSegmenter.segment(text)) if (s.isWordLike) n++;
+    return n;
+  }
+  return text.match(SPACED_WORD)?.length ?? 0;
 }
 
 /** Collapse white space and trim, for comparisons. */
