@@ -59,6 +59,7 @@ export function regionWeight(b: BlockSignals): number {
   const prose = isProse(b);
   let w: number;
   if (prose) w = b.words * (1 - b.linkDensity);
+  else if (b.kind === 'list' && b.itemWords < 8) w = -2 - 1.5 * Math.min(b.items, 40);
   else if (
     b.words >= 4 &&
     b.kind !== 'heading' &&
@@ -70,7 +71,7 @@ export function regionWeight(b: BlockSignals): number {
   else if (b.kind === 'heading') w = -1;
   else if (NUMBERED.test(b.text) && b.words >= 2) w = 1;
   else if (BARE_URL.test(b.text)) w = -0.3;
-  else if (b.kind === 'list') w = -2 - 1.5 * b.items;
+  else if (b.kind === 'list') w = -2 - 1.5 * Math.min(b.items, 40);
   else if (b.words >= 5 && (b.stopwordDensity ?? 0.2) >= 0.15 && b.linkDensity < 0.4) w = -0.5;
   else w = -2 - 0.1 * b.words;
   const lex = strongLexicon(b);
@@ -120,19 +121,41 @@ export function bestRun(
   return best;
 }
 
-function evidence(b: BlockSignals): { reason: string; confidence: number } {
+function evidence(b: BlockSignals, streak: number): { reason: string; confidence: number } {
   const why: string[] = [];
   const lex = strongLexicon(b);
   if (lex) why.push(`${lex.concept} phrase “${lex.phrases[0]}”`);
   if (b.linkDensity > 0.5) why.push(`link density ${b.linkDensity.toFixed(2)}`);
   if (hintScore(b.hints) < 0) why.push('chrome markup');
-  if (b.kind === 'list' && b.itemWords < 8) why.push('list of short items');
+  const shortList = b.kind === 'list' && b.itemWords < 8;
+  if (shortList) why.push(`list of ${b.items} short items`);
   const prose = isProse(b);
+  if (!prose && streak >= 6) why.push(`one of ${streak} non-prose blocks in a row`);
   if (!prose && why.length === 0)
     why.push(b.kind === 'heading' ? 'heading' : 'short non-prose line');
   if (prose) why.push('prose away from the main run');
-  const confidence = prose ? 0.6 : why.length > 1 || lex || b.linkDensity > 0.5 ? 0.9 : 0.75;
+  const strong =
+    why.length > 1 || lex || b.linkDensity > 0.5 || (shortList && b.items >= 5) || streak >= 6;
+  const confidence = prose ? 0.6 : strong ? 0.9 : 0.75;
   return { reason: `outside the article region: ${why.join(', ')}`, confidence };
+}
+
+/** For each block, the length of the run of consecutive non-prose blocks it belongs to (0 for prose). */
+export function nonProseStreaks(blocks: readonly BlockSignals[]): number[] {
+  const out = blocks.map(() => 0);
+  let i = 0;
+  while (i < blocks.length) {
+    if (isProse(blocks[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < blocks.length && !isProse(blocks[j]!)) j++;
+    const n = blocks.slice(i, j).filter((b) => b.words > 0).length;
+    for (let k = i; k < j; k++) out[k] = n;
+    i = j;
+  }
+  return out;
 }
 
 /** A short header announcing related links or comments (“Related articles”, “3 comments”). */
@@ -219,10 +242,11 @@ export const remarkFindArticleRegion: Plugin<[Readonly<Options>?], Root> = (opti
       }
       return;
     }
+    const streaks = nonProseStreaks(page.blocks);
     for (const b of page.blocks) {
       if (b.index >= run.start && b.index <= run.end) continue;
       if (!isFree(b.node)) continue;
-      label(b.node, { ruleId: RULE_ID, ...evidence(b) });
+      label(b.node, { ruleId: RULE_ID, ...evidence(b, streaks[b.index]!) });
     }
   };
 };

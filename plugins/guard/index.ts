@@ -3,7 +3,9 @@
  *
  * What: counts the words the labels would remove. When that is more than
  * `maxRemovedShare` of the page's words, labels below `strongConfidence` are
- * dropped (only strong evidence may remove that much), the document is marked
+ * dropped, least confident first, tier by tier, until the share is within the
+ * limit or only strong evidence is left (only strong evidence may remove that
+ * much); the document is marked
  * `low_confidence` and a doubt is reported. Then sets `file.data.status`:
  * `empty` when nothing would be left, `low_confidence` as above, a status a
  * detector already set (`not_article` from `find-article-region`) otherwise,
@@ -79,15 +81,28 @@ export const remarkGuard: Plugin<[Readonly<Options>?], Root> = (options) => {
     let { words, nodes } = removedWords(tree, minConfidence);
     let lowConfidence = false;
     if (total > 0 && words / total > maxShare) {
-      const weak = nodes.filter((n) => (peek(n)?.label?.confidence ?? 0) < strong);
-      if (weak.length > 0) {
-        const share = Math.round((100 * words) / total);
-        for (const n of weak) delete peek(n)!.label;
+      const share = Math.round((100 * words) / total);
+      // Drop weak labels tier by tier, least confident first, until the share is acceptable.
+      const tiers = [
+        ...new Set(nodes.map((n) => peek(n)?.label?.confidence ?? 0).filter((c) => c < strong)),
+      ].sort((a, b) => a - b);
+      let dropped = 0;
+      for (const tier of tiers) {
+        for (const n of nodes) {
+          const m = peek(n)!;
+          if (m.label && m.label.confidence <= tier) {
+            delete m.label;
+            dropped++;
+          }
+        }
+        ({ words, nodes } = removedWords(tree, minConfidence));
+        if (words / total <= maxShare) break;
+      }
+      if (dropped > 0) {
         lowConfidence = true;
-        const reason = `labels would remove ${share}% of the page's words (limit ${Math.round(100 * maxShare)}%) without strong evidence; ${weak.length} weak label(s) dropped`;
+        const reason = `labels would remove ${share}% of the page's words (limit ${Math.round(100 * maxShare)}%) without strong evidence; ${dropped} weak label(s) dropped`;
         reasons.push(reason);
         reportDoubt(file, RULE_ID, reason);
-        ({ words, nodes } = removedWords(tree, minConfidence));
       }
     }
     if (total === 0 || words >= total) {

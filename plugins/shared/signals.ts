@@ -70,6 +70,7 @@ export interface PageSignals {
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 const TERMINAL = /[.!?…。！？](?=[\s"'”’»)\]]|$)/gu;
 const ENDS = /[.!?…:;。！？：][\s"'”’»)\]*_]*$/u;
+const SEPARATORS = /\s[»›|•·/>]\s/gu;
 const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
 
 /**
@@ -133,6 +134,17 @@ function linkChars(node: Nodes): { chars: number; links: number } {
   return { chars, links };
 }
 
+/** List items at any depth (a menu nests its sections). */
+function countItems(node: Nodes): number {
+  let n = 0;
+  const walk = (x: Nodes) => {
+    if (x.type === 'listItem') n++;
+    if ('children' in x) for (const c of (x as Parent).children) walk(c as Nodes);
+  };
+  walk(node);
+  return Math.max(1, node.type === 'listItem' ? n - 1 : n);
+}
+
 /** Words of `text` as folded word-like segments. */
 export function wordsOf(text: string): string[] {
   const out: string[] = [];
@@ -182,7 +194,7 @@ export function pageSignals(tree: Root, file: VFile | undefined, lexicon: Lexico
       const raw = source.slice(start, end).replace(/\s+/g, '').length;
       markupOverhead = raw > 0 ? Math.max(0, Math.min(1, 1 - bare.length / raw)) : 0;
     }
-    const items = node.type === 'list' ? node.children.length : 0;
+    const items = node.type === 'list' || node.type === 'listItem' ? countItems(node) : 0;
     const position = total > 0 ? seen / total : 0;
     seen += w.length;
     let stopwords = 0;
@@ -258,6 +270,8 @@ export function proseStopwords(b: BlockSignals): boolean {
 export function isProse(b: BlockSignals): boolean {
   if (b.kind === 'heading' || b.kind === 'code' || b.kind === 'media') return false;
   if (b.linkDensity > 0.4) return false;
+  // Breadcrumbs and menus on one line: “News » World » Europe”, “Home | About | Jobs”.
+  if (b.words < 25 && (b.text.match(SEPARATORS)?.length ?? 0) >= 2) return false;
   if (b.kind === 'list' && b.itemWords < 8) return false;
   const sentence = b.endsWithPunct || b.sentences >= 1;
   // Name-heavy news prose (sports, markets) has few stopwords but sentence punctuation.
