@@ -37,7 +37,7 @@ export interface BylineLine extends ParsedByline {
 
 /** Words that open a byline, in several languages. */
 const LEAD =
-  /^(?:(?:written|story|words|text|reporting|reported|posted|photos? and words|interview)\s+by|by|words\s*:|text\s*:|texto\s*:|autor(?:in)?\s*:|auteur\s*:|authors?\s*:|von|par|por|di|door|af|av|przez|от)\s*:?\s+/i;
+  /^(?:(?:written|story|words|text|reporting|reported|posted|photos? and words|interview)\s+by|by|words\s*:|text\s*:|texto\s*:|autor(?:in)?\s*:|auteur\s*:|authors?\s*:|about|sobre|über|von|par|por|di|door|af|av|przez|от)\s*:?\s+/i;
 
 /** Words that open a date part, with what the date means. */
 const DATE_WORDS: [RegExp, 'published' | 'modified'][] = [
@@ -99,12 +99,20 @@ function isTitleCased(s: string): boolean {
   return words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && SMALL_WORDS.has(w)));
 }
 
+/** Function words that are never part of a person's name ("By Any Means Necessary" is a column). */
+const NOT_NAME = new Set(
+  'the a an of and for to in on at by any all no not my our your their his her its this that these those what when where why how who with without from into over under about is are was were has have had do does did can would should could must or if than very just more most'.split(
+    ' ',
+  ),
+);
+
 /** Whether a segment looks like a person's name. */
 export function looksLikePerson(segment: string): boolean {
   const s = segment.trim();
   if (!PERSON.test(s) || looksLikeOutlet(s) || ROLE.test(s)) return false;
+  if (s.split(/\s+/).some((w) => NOT_NAME.has(w.toLowerCase()))) return false;
   // An acronym inside ("ACLU Speech") is an organisation's name, unless the whole name is in capitals.
-  return isSingleCase(s) || !s.split(/\s+/).some((w) => /^\p{Lu}{2,}$/u.test(w));
+  return isSingleCase(s) || !s.split(/\s+/).some((w) => /^\p{Lu}{2,}$/u.test(w) || outletToken(w));
 }
 
 /** Whether a segment is a role ("Staff Writer", "Senior Correspondent"). */
@@ -150,13 +158,17 @@ function readDates(
   return found;
 }
 
+/** A date reading needs a digit or a relative word: "VR" or "Wed," alone are not dates. */
+const DATE_SUBSTANCE =
+  /\d|\b(?:ago|yesterday|today|hier|gestern|heute|ayer|hoy|ontem|hoje|ieri|oggi|gisteren|vandaag|aujourd'hui)\b/iu;
+
 /** Whether a segment is (mostly) a date or time: "March 5, 2020", "2 hours ago". */
 function dateSegment(segment: string, options: DateOptions): boolean {
   const probe = parseDate(segment, {
     ...options,
     referenceDate: options.referenceDate ?? new Date(0),
   });
-  if (!probe) return false;
+  if (!probe || !DATE_SUBSTANCE.test(probe.text)) return false;
   const rest = segment.replace(probe.text, '').replace(DATE_LEAD_ANY, '');
   return rest.replace(/[^\p{L}]/gu, '').length <= 4;
 }
@@ -207,7 +219,7 @@ export function readBylineLine(text: string, options: DateOptions = {}): BylineL
   t = t.replace(/\((?:avec|with|and|mit|con|com|met|med)\s+([^()]+)\)/giu, ', $1');
   // A date inside the names part ("Jane Doe · March 5, 2020"): take it out before splitting on commas.
   const inner = parseDate(t, { ...options, referenceDate: options.referenceDate ?? new Date(0) });
-  if (inner && inner.text.length >= 6) {
+  if (inner && inner.text.length >= 6 && DATE_SUBSTANCE.test(inner.text)) {
     const dateText = inner.text;
     result.dateText ??= dateText;
     readDates(dateText, options, result);
@@ -238,6 +250,13 @@ export function readBylineLine(text: string, options: DateOptions = {}): BylineL
     const cased =
       isSingleCase(seg) && seg.length > 3 && !/^[A-Z]{2,6}$/.test(seg) ? fixNameCase(seg) : seg;
     if (sinceRole >= 0) sinceRole++;
+    const split = splitTrailingOutlet(cased, lead !== null || leadInside);
+    if (split) {
+      if (!result.authors.includes(split.person)) result.authors.push(split.person);
+      publication ??= split.outlet;
+      afterWho = true;
+      continue;
+    }
     if (looksLikeRole(cased)) {
       roles.push(cased);
       sinceRole = 0;
@@ -263,7 +282,7 @@ export function readBylineLine(text: string, options: DateOptions = {}): BylineL
   const hasWho = result.authors.length > 0 || publication !== undefined;
   if (lead || leadInside) {
     result.kind = hasWho && unknown === 0 ? 'byline' : 'none';
-  } else if (result.authors.length > 0 && unknown === 0) {
+  } else if (result.authors.length > 0 && unknown === 0 && t.split(/\s+/).length <= 12) {
     // Without a lead word a name alone is not enough: it needs an outlet, a role or a date beside it.
     const beside = publication !== undefined || roles.length > 0 || result.dateText !== undefined;
     result.kind = beside ? 'byline' : 'none';
@@ -281,6 +300,32 @@ export function readBylineLine(text: string, options: DateOptions = {}): BylineL
 /** Whether a whole line is a date line ("Published 12 March 2024", "2 hours ago"). */
 function isDateOnly(line: string, options: DateOptions): boolean {
   return line.length <= 90 && dateSegment(line, options);
+}
+
+/** Whether a name token is an outlet's ("FOXBusiness", "USA", "WebMD"), not a person's. */
+function outletToken(token: string): boolean {
+  return (
+    /^\p{Lu}{2,}(?:\p{Ll}|$)/u.test(token) ||
+    /\p{Ll}\p{Lu}{2,}/u.test(token) ||
+    /\.(?:com|org|net)$/i.test(token)
+  );
+}
+
+/** "Jonathan Garber FOXBusiness", "Kevin McCoy USA TODAY": a name with its outlet glued on. */
+function splitTrailingOutlet(
+  segment: string,
+  lead: boolean,
+): { person: string; outlet: string } | undefined {
+  const tokens = segment.split(/\s+/);
+  if (tokens.length < 3 || isSingleCase(segment)) return undefined;
+  for (let k = 2; k <= Math.min(4, tokens.length - 1); k++) {
+    const person = tokens.slice(0, k).join(' ');
+    const outlet = tokens.slice(k).join(' ');
+    if (!looksLikePerson(person) || !isTitleCased(outlet)) continue;
+    if (outletToken(tokens[k] ?? '') || (lead && ORG_WORD.test(outlet) && !looksLikePerson(outlet)))
+      return { person, outlet };
+  }
+  return undefined;
 }
 
 /** Parse a byline line into authors and publication. */
