@@ -40,6 +40,16 @@ export interface Hints {
   chrome?: ChromeEvidence[];
   /** Where the block lies relative to the page's main content container, when one was found. */
   content?: 'inside' | 'outside';
+  /** How that container was found (set with `content`). */
+  container?: ContentContainer;
+}
+
+/** The page's main content container, as the HTML reader found it. */
+export interface ContentContainer {
+  /** What showed it, e.g. `itemprop="articleBody" on <div>` or `<article>`. */
+  evidence: string;
+  /** Found by a specific signal (articleBody itemprop, `article-body`-like class/id), not a bare `<article>`/`<main>`. */
+  specific: boolean;
 }
 
 /** What a piece of page chrome is, by HTML evidence. */

@@ -80,6 +80,28 @@ describe('remarkStripHtmlChrome', () => {
     expect(file.messages.map((m) => m.ruleId)).toContain('strip-html-chrome');
   });
 
+  it('should label blocks outside a specific container, but not prose paragraphs there', () => {
+    const html = `<div class="promo-strip">Top stories today</div><p>${PROSE}</p><div itemprop="articleBody"><p>${PROSE}</p><p>${PROSE}</p></div><div class="teaser">Another story you may know</div>`;
+    const { out } = labels(html);
+    expect(out.get('Top stories today')).toMatchObject({ ruleId: 'strip-html-chrome' });
+    expect(out.get('Another story you may know')).toMatchObject({
+      ruleId: 'strip-html-chrome',
+      confidence: 0.6,
+      reason: 'outside the main content container (itemprop="articleBody" on <div>)',
+    });
+    // A paragraph of prose outside the container is left to the prose detectors.
+    const outsideProse = labels(`<p>${PROSE}</p><article><p>${PROSE}</p><p>${PROSE}</p></article>`);
+    expect(outsideProse.out.get(PROSE.slice(0, 30))).toBeUndefined();
+  });
+
+  it('should not label outside a container that holds too little of the prose', () => {
+    const four = `${PROSE} ${PROSE} ${PROSE} ${PROSE}`;
+    const html = `<div>${four}</div><div>${four}</div><div class="post-content"><p>${PROSE}</p><p>${PROSE}</p></div>`;
+    const { out, file } = labels(html);
+    expect([...out.values()].filter(Boolean)).toEqual([]);
+    expect(file.messages.some((m) => m.reason.includes('may miss part of the article'))).toBe(true);
+  });
+
   it('should do nothing on trees without hints', () => {
     const tree: Root = {
       type: 'root',

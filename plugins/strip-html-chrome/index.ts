@@ -54,6 +54,14 @@ export interface Options {
   captionConfidence?: number;
   /** Without a content container, the largest share of prose words chrome may take (default: `0.6`). */
   maxShare?: number;
+  /**
+   * Confidence for blocks outside a container found by a specific signal
+   * (articleBody, `article-body`-like class) that show no chrome evidence;
+   * `0` turns this off (default: `0.6`).
+   */
+  outsideContainerConfidence?: number;
+  /** Outside blocks are left alone unless the container holds this share of the page's prose words (default: `0.25`). */
+  minInsideProse?: number;
 }
 
 export const defaults = {
@@ -63,6 +71,8 @@ export const defaults = {
   captions: true,
   captionConfidence: 0.6,
   maxShare: 0.6,
+  outsideContainerConfidence: 0.6,
+  minInsideProse: 0.25,
 } as const satisfies Required<Options>;
 
 const RULE = 'strip-html-chrome';
@@ -115,6 +125,14 @@ export const remarkStripHtmlChrome: Plugin<[Readonly<Options>?], Root> = (option
     options?.captionConfidence ?? defaults.captionConfidence,
   );
   const maxShare = validate('maxShare', options?.maxShare ?? defaults.maxShare);
+  const outsideContainer = validate(
+    'outsideContainerConfidence',
+    options?.outsideContainerConfidence ?? defaults.outsideContainerConfidence,
+  );
+  const minInsideProse = validate(
+    'minInsideProse',
+    options?.minInsideProse ?? defaults.minInsideProse,
+  );
 
   /** The evidence that decides a block, with the confidence it earns. */
   const decide = (hints: Hints): { ev: ChromeEvidence; confidence: number } | undefined => {
@@ -134,6 +152,7 @@ export const remarkStripHtmlChrome: Plugin<[Readonly<Options>?], Root> = (option
 
   return (tree, file) => {
     let decisions: Decision[] = [];
+    const outsiders: Decision[] = [];
     let sawHints = false;
     let container = false;
     const walk = (node: Nodes): void => {
@@ -181,12 +200,42 @@ export const remarkStripHtmlChrome: Plugin<[Readonly<Options>?], Root> = (option
             });
             continue;
           }
+          if (
+            hints.content === 'outside' &&
+            hints.container?.specific &&
+            outsideContainer > 0 &&
+            // An article-like paragraph outside the container is left to the prose detectors.
+            !(hints.tag === 'p' && proseWords(child) > 0)
+          ) {
+            outsiders.push({
+              node: child,
+              ruleId: RULE,
+              reason: `outside the main content container (${hints.container.evidence})`,
+              confidence: outsideContainer,
+            });
+            continue;
+          }
         }
         walk(child);
       }
     };
     walk(tree);
-    if (!sawHints || decisions.length === 0) return;
+    if (!sawHints) return;
+    if (outsiders.length > 0) {
+      // The container may miss part of the article: then leave the outside alone.
+      const outside = outsiders.reduce((n, d) => n + proseWords(d.node), 0);
+      const total = proseWords(tree);
+      const chrome = decisions.reduce((n, d) => n + proseWords(d.node), 0);
+      const inside = total - outside - chrome;
+      if (inside >= minInsideProse * total) decisions.push(...outsiders);
+      else
+        reportDoubt(
+          file,
+          RULE,
+          `the main content container holds only ${inside} of ${total} prose words: it may miss part of the article, so blocks outside it were not labelled for that alone`,
+        );
+    }
+    if (decisions.length === 0) return;
     if (!container) {
       // Guard: without a container, chrome evidence must not take most of the prose.
       const total = proseWords(tree);

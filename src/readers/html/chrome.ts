@@ -110,6 +110,25 @@ const CONCEPT_WORDS: Record<Exclude<ChromeConcept, 'header'>, readonly string[]>
 /** Token parts that mark embedded content (`social-media-embed`, `twitter-tweet`). */
 const CONTENT_PARTS = new Set(['embed', 'embedded', 'oembed', 'tweet', 'blockquote', 'pullquote']);
 
+/** Concept words that also mark a run-together compound they start (not `comment`: commentary). */
+const PREFIXES: readonly [string, ChromeConcept][] = [
+  ['related', 'related'],
+  ['recommend', 'related'],
+  ['newsletter', 'newsletter'],
+  ['subscribe', 'newsletter'],
+  ['sidebar', 'sidebar'],
+  ['breadcrumb', 'navigation'],
+  ['pagination', 'navigation'],
+  ['navbar', 'navigation'],
+  ['advert', 'ad'],
+  ['sharing', 'share'],
+  ['sharebutton', 'share'],
+  ['socialshare', 'share'],
+  ['outbrain', 'related'],
+  ['taboola', 'related'],
+  ['footer', 'footer'],
+];
+
 /** Compound words looked for as parts joined: `author-bio` → `authorbio`. */
 const WORD_TO_CONCEPT = new Map<string, ChromeConcept>();
 for (const [concept, words] of Object.entries(CONCEPT_WORDS))
@@ -139,6 +158,11 @@ export function conceptOfToken(token: string, allowCookie: boolean): ChromeConce
       const c = WORD_TO_CONCEPT.get(parts.slice(i, i + size).join(''));
       if (c && (allowCookie || c !== 'cookie')) return c;
     }
+  // Run-together compounds (`relatedpoststitle`, `sharebuttons`): a long part
+  // that starts with an unambiguous concept word.
+  for (const part of parts)
+    for (const [prefix, c] of PREFIXES)
+      if (part.length > prefix.length && part.startsWith(prefix)) return c;
   return undefined;
 }
 

@@ -16,7 +16,7 @@
  * (a wrapper, whatever its class says). `cookie` words count on `class` only.
  */
 import type { Element, Root } from 'hast';
-import type { ChromeEvidence, Hints } from '../../types.js';
+import type { ChromeEvidence, ContentContainer, Hints } from '../../types.js';
 import { conceptOfToken, isContentToken, ROLE_CONCEPT, TAG_CONCEPT } from './chrome.js';
 
 /** Property stamped on elements so the conversion handlers can find their hints. */
@@ -71,8 +71,21 @@ function contentRank(el: Element): number | undefined {
   return undefined;
 }
 
-/** The main content containers (usually one), or an empty set. */
-export function findContent(root: Root, sizes: Map<Element, number>): Set<Element> {
+function containerEvidence(el: Element, rank: number): string {
+  if (rank === 0) return `itemprop="articleBody" on <${el.tagName}>`;
+  if (rank === 1) {
+    const t = [...classTokens(el), ...idTokens(el)].find(isContentToken);
+    return `${classTokens(el).includes(t ?? '') ? 'class' : 'id'} "${t}" on <${el.tagName}>`;
+  }
+  if (rank === 2) return '<article>';
+  return el.tagName === 'main' ? '<main>' : `role="main" on <${el.tagName}>`;
+}
+
+/** The main content containers (usually one, possibly none) and how they were found. */
+export function findContent(
+  root: Root,
+  sizes: Map<Element, number>,
+): { elements: Set<Element>; container?: ContentContainer } {
   const candidates: Candidate[] = [];
   const walk = (node: Root | Element, parents: Element[]): void => {
     for (const child of node.children) {
@@ -89,6 +102,7 @@ export function findContent(root: Root, sizes: Map<Element, number>): Set<Elemen
     );
     if (at.length === 0) continue;
     const best = Math.max(...at.map((c) => sizes.get(c.el) ?? 0));
+    const top = at.find((c) => (sizes.get(c.el) ?? 0) === best)!;
     const chosen = new Set<Element>();
     for (const c of at) {
       if ((sizes.get(c.el) ?? 0) < best * 0.3) continue;
@@ -96,9 +110,12 @@ export function findContent(root: Root, sizes: Map<Element, number>): Set<Elemen
       const article = [...c.parents].reverse().find((p) => p.tagName === 'article');
       chosen.add(article ?? c.el);
     }
-    return chosen;
+    return {
+      elements: chosen,
+      container: { evidence: containerEvidence(top.el, rank), specific: rank <= 1 },
+    };
   }
-  return new Set();
+  return { elements: new Set() };
 }
 
 function describe(el: Element, what: string): string {
@@ -138,8 +155,9 @@ const SKIP_TAGS = new Set(['html', 'body']);
 export function collectHints(root: Root): Map<number, Hints> {
   const sizes = measure(root);
   const pageChars = Math.max(...[...sizes.values(), 1]);
-  const content = findContent(root, sizes);
-  const hasContent = content.size > 0;
+  const found = findContent(root, sizes);
+  const content = found.elements;
+  const container = found.container;
   // Elements that contain a content container are wrappers, never chrome.
   const wrappers = new Set<Element>();
   const byId = new Map<number, Hints>();
@@ -188,7 +206,10 @@ export function collectHints(root: Root): Map<number, Hints> {
           chrome: [...own, ...(parent.chrome ?? [])],
         };
       }
-      if (hasContent) hints.content = isInside ? 'inside' : 'outside';
+      if (container) {
+        hints.content = isInside ? 'inside' : 'outside';
+        hints.container = container;
+      }
       const id = next++;
       byId.set(id, hints);
       el.properties[HINT_ID] = id;

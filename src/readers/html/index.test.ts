@@ -47,6 +47,8 @@ describe('class/id tokens', () => {
     expect(conceptOfToken('shadow', true)).toBeUndefined();
     expect(conceptOfToken('cookie-banner', false)).toBeUndefined();
     expect(conceptOfToken('social-media-embed', true)).toBeUndefined();
+    expect(conceptOfToken('relatedpoststitle', true)).toBe('related');
+    expect(conceptOfToken('commentary', true)).toBeUndefined();
   });
 
   it('should recognise article body containers but not their chrome parts', () => {
@@ -95,6 +97,10 @@ describe('readHtml hints', () => {
     expect(find(bs, 'Site name').hints?.content).toBe('outside');
     expect(find(bs, 'About us').hints?.content).toBe('outside');
     expect(find(bs, 'Share this').hints?.chrome?.[0]?.concept).toBe('share');
+    expect(find(bs, 'council').hints?.container).toEqual({
+      evidence: 'class "article-body" on <div>',
+      specific: true,
+    });
   });
 
   it('should ignore html/body classes and wrappers of the article as chrome evidence', () => {
