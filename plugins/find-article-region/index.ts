@@ -167,27 +167,26 @@ export function isBarrier(b: BlockSignals): boolean {
 }
 
 /**
- * The block that opens the article: a block another plugin marked as the
- * headline, else the first level-1 heading, else the first block that repeats
- * the page title (text dumps start with the `<title>`, e.g. “Headline | Site”).
+ * The block that opens the article: the first block that repeats the page
+ * title (text dumps start with the `<title>`, e.g. “Headline | Site”), else
+ * the first level-1 heading, else a block another plugin marked as headline.
  */
 export function anchorIndex(
   blocks: readonly BlockSignals[],
   title: string | undefined,
 ): number | undefined {
-  const role = blocks.find((b) => peek(b.node)?.role === 'headline');
-  if (role) return role.index;
-  const h1 = blocks.find((b) => b.node.type === 'heading' && b.node.depth === 1 && b.words > 2);
-  if (h1) return h1.index;
   const first = blocks[0];
   const t = fold(title ?? (first && first.words <= 40 && !first.endsWithPunct ? first.text : ''));
-  if (t.length < 15) return undefined;
-  const limit = Math.ceil(blocks.length * 0.7);
-  for (const b of blocks.slice(title ? 0 : 1, limit)) {
-    const f = fold(b.text);
-    if (f.length >= 15 && b.words <= 40 && (t.includes(f) || f.includes(t))) return b.index;
+  if (t.length >= 15) {
+    const limit = Math.ceil(blocks.length * 0.7);
+    for (const b of blocks.slice(title ? 0 : 1, limit)) {
+      const f = fold(b.text);
+      if (f.length >= 15 && b.words <= 40 && (t.includes(f) || f.includes(t))) return b.index;
+    }
   }
-  return undefined;
+  const h1 = blocks.find((b) => b.node.type === 'heading' && b.node.depth === 1 && b.words > 2);
+  if (h1) return h1.index;
+  return blocks.find((b) => peek(b.node)?.role === 'headline')?.index;
 }
 
 /** Region weights of the page's blocks and the chosen run (see the module comment). */
