@@ -1,0 +1,472 @@
+/**
+ * `npm run bench [-- CORPUS_DIR] [--quick] [--batch-files=5000]`: copydesk's throughput and memory
+ * on the corpus (default `../shared/corpus/articles`), against two references
+ * measured in the same run on the same inputs:
+ *
+ * - floor: bare remark parse + stringify of the same text (text and Markdown);
+ * - Readability: @mozilla/readability + jsdom on the HTML pages.
+ *
+ * Each scenario runs in a fresh child process (its own JIT warm-up and its own
+ * peak RSS): one warm-up pass, then timed passes for at least `MIN_MS`.
+ * Scenarios: copydesk single-threaded (in-process `Cleaner`) per form, the
+ * worker pool (`src/batch/pool.ts`) on all forms, the two references, a
+ * 5,000-file batch (`runBatch`, peak RSS) and a 50 MB input (the size limit).
+ * Prints a table with the ratios against the targets of issue 6 and writes
+ * `bench/results.json`. Timings are ratios within one run, never assertions.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const FORMS = { html: 'page.html', text: 'page.txt', markdown: 'page.md' } as const;
+type Form = keyof typeof FORMS;
+
+interface Timing {
+  docs: number;
+  bytes: number;
+  ms: number;
+  passes: number;
+  /** Peak resident set of the child process (MB). */
+  peakRssMb: number;
+  /** RSS after loading modules and inputs, before the first document (MB). */
+  baseRssMb: number;
+  note?: string;
+}
+
+// ---------------------------------------------------------------- child side
+
+function loadInputs(
+  corpus: string,
+  form: Form | 'all',
+): { path: string; bytes: Buffer; form: Form }[] {
+  const out: { path: string; bytes: Buffer; form: Form }[] = [];
+  const forms = form === 'all' ? (Object.keys(FORMS) as Form[]) : [form];
+  for (const id of readdirSync(corpus).sort())
+    for (const f of forms) {
+      const p = join(corpus, id, FORMS[f]);
+      if (existsSync(p)) out.push({ path: `${id}/${FORMS[f]}`, bytes: readFileSync(p), form: f });
+    }
+  return out;
+}
+
+/** Documents of the warm-up pass (JIT, lazy module state). */
+const WARM_UP_DOCS = 12;
+
+const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
+const peakMb = () => process.resourceUsage().maxRSS / 1024;
+
+/** Warm-up on the first documents, then timed full passes for at least `minMs`. */
+async function timed(
+  minMs: number,
+  maxPasses: number,
+  pass: (limit: number) => Promise<number> | number,
+): Promise<{ ms: number; passes: number; docs: number }> {
+  await pass(WARM_UP_DOCS);
+  let ms = 0;
+  let passes = 0;
+  let docs = 0;
+  while ((ms < minMs && passes < maxPasses) || passes === 0) {
+    const t0 = performance.now();
+    docs += await pass(Number.POSITIVE_INFINITY);
+    ms += performance.now() - t0;
+    passes++;
+  }
+  return { ms, passes, docs };
+}
+
+async function child(
+  scenario: string,
+  form: Form | 'all',
+  corpus: string,
+  minMs: number,
+  maxPasses: number,
+): Promise<Timing> {
+  const inputs = scenario === 'batch' || scenario === 'big50' ? [] : loadInputs(corpus, form);
+  const bytes = inputs.reduce((n, i) => n + i.bytes.byteLength, 0);
+  if (scenario === 'copydesk') {
+    const { Cleaner } = await import('../src/clean.js');
+    const cleaner = new Cleaner();
+    const base = rssMb();
+    const t = await timed(minMs, maxPasses, (limit) => {
+      const some = inputs.slice(0, limit);
+      for (const i of some) cleaner.clean(i.bytes, { path: i.path });
+      return some.length;
+    });
+    return { ...t, bytes: bytes * t.passes, peakRssMb: peakMb(), baseRssMb: base };
+  }
+  if (scenario === 'pool') {
+    const { createPool } = await import('../src/batch/pool.js');
+    const threads = availableParallelism();
+    const pool = createPool({ threads, options: {} });
+    const base = rssMb();
+    const t = await timed(minMs, maxPasses, async (limit) => {
+      // the warm-up gives every thread documents of each form
+      const some = limit < inputs.length ? inputs.slice(0, limit * threads) : inputs;
+      await Promise.all(some.map((i) => pool.run({ bytes: i.bytes, path: i.path })));
+      return some.length;
+    });
+    await pool.destroy();
+    return {
+      ...t,
+      bytes: bytes * t.passes,
+      peakRssMb: peakMb(),
+      baseRssMb: base,
+      note: `${threads} threads`,
+    };
+  }
+  if (scenario === 'floor') {
+    const { unified } = await import('unified');
+    const { default: remarkParse } = await import('remark-parse');
+    const { default: remarkStringify } = await import('remark-stringify');
+    const processor = unified().use(remarkParse).use(remarkStringify).freeze();
+    const texts = inputs.map((i) => i.bytes.toString('utf8'));
+    const base = rssMb();
+    const t = await timed(minMs, maxPasses, (limit) => {
+      const some = texts.slice(0, limit);
+      for (const text of some)
+        processor.stringify(processor.runSync(processor.parse(text)) as never);
+      return some.length;
+    });
+    return { ...t, bytes: bytes * t.passes, peakRssMb: peakMb(), baseRssMb: base };
+  }
+  if (scenario === 'readability') {
+    const { JSDOM, VirtualConsole } = await import('jsdom');
+    const { Readability } = await import('@mozilla/readability');
+    const urls = inputs.map((i) => {
+      try {
+        const src = JSON.parse(
+          readFileSync(join(corpus, i.path.split('/')[0] as string, 'source.json'), 'utf8'),
+        ) as { url?: string };
+        return src.url ?? 'https://example.com/';
+      } catch {
+        return 'https://example.com/';
+      }
+    });
+    const htmls = inputs.map((i) => i.bytes.toString('utf8'));
+    const virtualConsole = new VirtualConsole(); // swallow CSS parse noise
+    const base = rssMb();
+    // Some pages make jsdom's CSS parser throw (inside Readability's visibility
+    // checks); those pages count as done with the time they took, as for a user.
+    const failed = new Set<number>();
+    const t = await timed(minMs, maxPasses, (limit) => {
+      const some = htmls.slice(0, limit);
+      some.forEach((html, k) => {
+        try {
+          const dom = new JSDOM(html, { url: urls[k] as string, virtualConsole });
+          try {
+            new Readability(dom.window.document).parse();
+          } finally {
+            dom.window.close();
+          }
+        } catch {
+          failed.add(k);
+        }
+      });
+      return some.length;
+    });
+    return {
+      ...t,
+      bytes: bytes * t.passes,
+      peakRssMb: peakMb(),
+      baseRssMb: base,
+      ...(failed.size > 0 ? { note: `Readability threw on ${failed.size} page(s)` } : {}),
+    };
+  }
+  if (scenario === 'batch') return batchRun(corpus, Number(form));
+  if (scenario === 'big50') return big50(corpus);
+  throw new Error(`unknown scenario ${scenario}`);
+}
+
+/** Copy corpus pages into `count` files and run the batch runner (worker pool) over them. */
+async function batchRun(corpus: string, count: number): Promise<Timing> {
+  const { expandInputs } = await import('../src/batch/inputs.js');
+  const { runBatch } = await import('../src/batch/runner.js');
+  const inputs = loadInputs(corpus, 'all');
+  const dir = mkdtempSync(join(tmpdir(), 'copydesk-bench-'));
+  try {
+    const src = join(dir, 'in');
+    let bytes = 0;
+    for (let k = 0; k < count; k++) {
+      const i = inputs[k % inputs.length] as (typeof inputs)[number];
+      const sub = join(src, String(Math.floor(k / 500)));
+      if (k % 500 === 0) mkdirSync(sub, { recursive: true });
+      writeFileSync(join(sub, `${k}-${FORMS[i.form]}`), i.bytes);
+      bytes += i.bytes.byteLength;
+    }
+    const outDir = join(dir, 'out');
+    const base = rssMb();
+    const t0 = performance.now();
+    const expanded = await expandInputs([src], { cwd: dir, outDir });
+    const summary = await runBatch(
+      expanded,
+      {
+        outDir,
+        options: {},
+        concurrency: availableParallelism(),
+        maxBytes: 20 * 1024 * 1024,
+        timeoutMs: 60_000,
+        resume: false,
+        version: 'bench',
+      },
+      { warn: () => {}, error: () => {} },
+    );
+    const ms = performance.now() - t0;
+    return {
+      docs: summary.cleaned,
+      bytes,
+      ms,
+      passes: 1,
+      peakRssMb: peakMb(),
+      baseRssMb: base,
+      note: `${summary.cleaned} cleaned, ${summary.skipped.length} skipped, ${summary.failed.length} failed`,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A 50 MB text input through the batch runner with the default size limit. */
+async function big50(corpus: string): Promise<Timing> {
+  const { expandInputs } = await import('../src/batch/inputs.js');
+  const { runBatch } = await import('../src/batch/runner.js');
+  let DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+  try {
+    ({ DEFAULT_MAX_BYTES } = await import('../src/commands/clean.js'));
+  } catch {
+    // keep the documented default
+  }
+  const text = loadInputs(corpus, 'text')
+    .map((i) => i.bytes.toString('utf8'))
+    .join('\n');
+  const dir = mkdtempSync(join(tmpdir(), 'copydesk-bench-'));
+  try {
+    const file = join(dir, 'big.txt');
+    const target = 50 * 1024 * 1024;
+    const parts: string[] = [];
+    let size = 0;
+    while (size < target) {
+      parts.push(text);
+      size += Buffer.byteLength(text);
+    }
+    writeFileSync(file, parts.join('\n'));
+    parts.length = 0;
+    const base = rssMb();
+    const t0 = performance.now();
+    const errors: string[] = [];
+    const outDir = join(dir, 'out');
+    const summary = await runBatch(
+      await expandInputs([file], { cwd: dir, outDir }),
+      {
+        outDir,
+        options: {},
+        concurrency: 1,
+        maxBytes: DEFAULT_MAX_BYTES,
+        timeoutMs: 60_000,
+        resume: false,
+        version: 'bench',
+      },
+      { warn: (l) => errors.push(l), error: (l) => errors.push(l) },
+    );
+    return {
+      docs: summary.cleaned,
+      bytes: size,
+      ms: performance.now() - t0,
+      passes: 1,
+      peakRssMb: peakMb(),
+      baseRssMb: base,
+      note: errors[0] ?? `cleaned (${summary.cleaned})`,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// --------------------------------------------------------------- parent side
+
+function run(
+  scenario: string,
+  form: string,
+  corpus: string,
+  minMs: number,
+  maxPasses: number,
+): Timing {
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      fileURLToPath(import.meta.url),
+      '--child',
+      scenario,
+      form,
+      corpus,
+      String(minMs),
+      String(maxPasses),
+    ],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  const line = r.stdout.trim().split('\n').pop() ?? '';
+  try {
+    return JSON.parse(line) as Timing;
+  } catch {
+    throw new Error(
+      `scenario ${scenario}/${form} failed (exit ${r.status}): ${r.stderr.trim().split('\n').slice(-5).join(' | ')}`,
+    );
+  }
+}
+
+const f1 = (n: number) => n.toFixed(1);
+const f2 = (n: number) => n.toFixed(2);
+const docsPerS = (t: Timing) => (t.docs / t.ms) * 1000;
+const mbPerS = (t: Timing) => t.bytes / 1024 / 1024 / (t.ms / 1000);
+
+async function main(argv: string[]): Promise<void> {
+  if (argv[0] === '--child') {
+    const [, scenario, form, corpus, minMs, maxPasses] = argv;
+    const t = await child(
+      scenario as string,
+      form as Form | 'all',
+      corpus as string,
+      Number(minMs),
+      Number(maxPasses),
+    );
+    process.stdout.write(`${JSON.stringify(t)}\n`);
+    return;
+  }
+  const quick = argv.includes('--quick');
+  const batchArg = argv.find((a) => a.startsWith('--batch-files='));
+  const batchFiles = batchArg ? Number(batchArg.split('=')[1]) : 5000;
+  const corpus = resolve(
+    argv.find((a) => !a.startsWith('--')) ?? join(ROOT, '..', 'shared', 'corpus', 'articles'),
+  );
+  if (!existsSync(corpus)) {
+    console.error(`corpus not found: ${corpus} (give its articles/ folder as an argument)`);
+    process.exitCode = 2;
+    return;
+  }
+  const minMs = quick ? 1000 : 4000;
+  const maxPasses = quick ? 3 : 20;
+  const results: Record<string, Timing> = {};
+  const step = (key: string, scenario: string, form: string, passes = maxPasses) => {
+    process.stderr.write(`bench: ${key}…\n`);
+    results[key] = run(scenario, form, corpus, minMs, passes);
+    const t = results[key] as Timing;
+    process.stderr.write(
+      `  ${t.docs} docs in ${Math.round(t.ms)} ms, peak ${Math.round(t.peakRssMb)} MB ${t.note ?? ''}\n`,
+    );
+  };
+  for (const form of Object.keys(FORMS) as Form[]) step(`copydesk/${form}`, 'copydesk', form);
+  step('floor/text', 'floor', 'text');
+  step('floor/markdown', 'floor', 'markdown');
+  step('readability/html', 'readability', 'html', quick ? 1 : 3);
+  step('copydesk/all', 'copydesk', 'all');
+  step('pool/all', 'pool', 'all');
+  if (!quick) {
+    step(`batch/${batchFiles}`, 'batch', String(batchFiles));
+    step('input/50MB', 'big50', 'text');
+  }
+
+  const r = (k: string) => results[k] as Timing;
+  const ratios = {
+    htmlVsReadability:
+      r('readability/html').ms /
+      r('readability/html').docs /
+      (r('copydesk/html').ms / r('copydesk/html').docs),
+    textVsFloor:
+      r('copydesk/text').ms / r('copydesk/text').docs / (r('floor/text').ms / r('floor/text').docs),
+    markdownVsFloor:
+      r('copydesk/markdown').ms /
+      r('copydesk/markdown').docs /
+      (r('floor/markdown').ms / r('floor/markdown').docs),
+    poolVsSingle: docsPerS(r('pool/all')) / docsPerS(r('copydesk/all')),
+  };
+  const targets = [
+    {
+      what: 'HTML: copydesk vs Readability+jsdom (× faster)',
+      value: ratios.htmlVsReadability,
+      target: '≥ 3',
+      ok: ratios.htmlVsReadability >= 3,
+    },
+    {
+      what: 'text: copydesk time / bare parse+stringify',
+      value: ratios.textVsFloor,
+      target: '≤ 2',
+      ok: ratios.textVsFloor <= 2,
+    },
+    {
+      what: 'Markdown: copydesk time / bare parse+stringify',
+      value: ratios.markdownVsFloor,
+      target: '≤ 2',
+      ok: ratios.markdownVsFloor <= 2,
+    },
+    {
+      what: `worker pool vs single thread (${availableParallelism()} cores)`,
+      value: ratios.poolVsSingle,
+      target: '≥ 1.7',
+      ok: ratios.poolVsSingle >= 1.7,
+    },
+  ];
+  const batch = results[`batch/${batchFiles}`];
+  if (batch)
+    targets.push({
+      what: `${batchFiles}-file batch peak RSS (MB)`,
+      value: batch.peakRssMb,
+      target: '< 400',
+      ok: batch.peakRssMb < 400,
+    });
+  const big = results['input/50MB'];
+  if (big)
+    targets.push({
+      what: '50 MB input refused by the size limit (peak RSS MB)',
+      value: big.peakRssMb,
+      target: 'refused or bounded',
+      ok: big.docs === 0 ? /too large|size/i.test(big.note ?? '') : big.peakRssMb < 1024,
+    });
+
+  console.log(
+    `copydesk bench · ${new Date().toISOString()} · Node ${process.version} · ${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()}`,
+  );
+  console.log(`corpus ${corpus} · ${quick ? 'quick' : 'full'} run\n`);
+  console.log('| scenario | docs | docs/s | MB/s | ms/doc | peak RSS MB | note |');
+  console.log('|---|---:|---:|---:|---:|---:|---|');
+  for (const [k, t] of Object.entries(results))
+    console.log(
+      `| ${k} | ${t.docs} | ${f1(docsPerS(t))} | ${f2(mbPerS(t))} | ${f2(t.ms / Math.max(t.docs, 1))} | ${f1(t.peakRssMb)} | ${t.note ?? ''} |`,
+    );
+  console.log('\n| target | measured | goal | met |');
+  console.log('|---|---:|---|---|');
+  for (const t of targets)
+    console.log(`| ${t.what} | ${f2(t.value)} | ${t.target} | ${t.ok ? 'yes' : 'NO'} |`);
+  mkdirSync(join(ROOT, 'bench'), { recursive: true });
+  const out = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpu: cpus()[0]?.model,
+    cores: availableParallelism(),
+    corpus,
+    quick,
+    results: Object.fromEntries(
+      Object.entries(results).map(([k, t]) => [
+        k,
+        { ...t, docsPerS: docsPerS(t), mbPerS: mbPerS(t), msPerDoc: t.ms / Math.max(t.docs, 1) },
+      ]),
+    ),
+    ratios,
+    targets,
+  };
+  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
+  console.log('\nwritten: bench/results.json');
+}
+
+await main(process.argv.slice(2));
