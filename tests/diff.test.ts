@@ -10,6 +10,7 @@ import {
   renderTerminalDiff,
   renderUnifiedDiff,
   wantColor,
+  wordChanges,
 } from '../src/review/diff.js';
 import { buildReport, type DocumentReport } from '../src/review/removals.js';
 
@@ -100,6 +101,39 @@ describe('inline edits and colour choice', () => {
     expect(wantColor(undefined, { isTTY: false }, { FORCE_COLOR: '1' })).toBe(true);
     expect(wantColor(undefined, { isTTY: true }, { FORCE_COLOR: '0' })).toBe(false);
     expect(wantColor(true, { isTTY: false }, {})).toBe(true);
+  });
+});
+
+describe('bounded work on hostile input', () => {
+  it('should fall back to a whole replacement when a word diff gets too big', () => {
+    const before = Array.from({ length: 40_000 }, (_, i) => `w${i}`).join(' ');
+    const after = Array.from({ length: 40_000 }, (_, i) => (i % 2 ? `x${i}` : `w${i}`)).join(' ');
+    const t = Date.now();
+    const changes = wordChanges(before, after);
+    expect(Date.now() - t).toBeLessThan(5_000);
+    expect(changes).toEqual([
+      { value: before, added: false, removed: true, count: 1 },
+      { value: after, added: true, removed: false, count: 1 },
+    ]);
+    expect(wordChanges('a "b" c', 'a “b” c').filter((c) => c.added || c.removed)).toHaveLength(4);
+  });
+
+  it('should still print a valid patch when the line diff gets too big', () => {
+    const blocks = Array.from({ length: 30_000 }, (_, i) => ({
+      kind: 'kept' as const,
+      text: `line ${i}`,
+      line: i + 1,
+      edits: [],
+      after: `line ${i}`,
+    }));
+    const markdown = blocks.map((b, i) => (i % 2 ? `changed ${i}` : b.text)).join('\n\n') + '\n';
+    const big = { ...report, name: 'big.txt', blocks, markdown };
+    const t = Date.now();
+    const patch = renderUnifiedDiff(big);
+    expect(Date.now() - t).toBeLessThan(10_000);
+    expect(patch).toMatch(/^--- a\/big\.txt$/m);
+    expect(patch).toMatch(/^-line 1$/m);
+    expect(patch).toMatch(/^\+changed 1$/m);
   });
 });
 

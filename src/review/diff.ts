@@ -10,7 +10,13 @@
  * Unified view: a patch between the input (its blocks, one paragraph each)
  * and the cleaned Markdown, for tools.
  */
-import { createTwoFilesPatch, diffWords } from 'diff';
+import {
+  type Change,
+  createTwoFilesPatch,
+  diffWords,
+  formatPatch,
+  type StructuredPatch,
+} from 'diff';
 import pc from 'picocolors';
 import { type BlockRun, blockRuns, type DocumentReport, summaryLine } from './removals.js';
 
@@ -32,11 +38,28 @@ export function wantColor(
   return stream.isTTY === true;
 }
 
+/**
+ * Word changes from `before` to `after`, with the diff's work bounded (Myers
+ * costs about length × edits): past the bound the whole old text is shown
+ * replaced by the whole new one, so a hostile megabyte line cannot stall us.
+ */
+export function wordChanges(before: string, after: string): Change[] {
+  const size = before.length + after.length;
+  const maxEditLength = Math.max(64, Math.floor(4_000_000 / Math.max(1, size)));
+  const changes = diffWords(before, after, { maxEditLength });
+  return (
+    changes ?? [
+      { value: before, added: false, removed: true, count: 1 },
+      { value: after, added: true, removed: false, count: 1 },
+    ]
+  );
+}
+
 /** Word diff of a kept block: `before` → `after`, coloured or with `[-…-]{+…+}` markers. */
 export function inlineDiff(before: string, after: string, color: boolean): string {
   if (before === after) return before;
   const c = pc.createColors(color);
-  return diffWords(before, after)
+  return wordChanges(before, after)
     .map((part) => {
       if (part.added) return color ? c.green(c.underline(part.value)) : `{+${part.value}+}`;
       if (part.removed) return color ? c.red(c.strikethrough(part.value)) : `[-${part.value}-]`;
@@ -88,19 +111,54 @@ export function blocksText(report: DocumentReport): string {
   return text.length > 0 ? `${text}\n` : '';
 }
 
-/** A unified diff from the input (as blocks) to the cleaned Markdown. */
+/**
+ * A unified diff from the input (as blocks) to the cleaned Markdown. The line
+ * diff's work is bounded like `wordChanges`; past the bound the patch is one
+ * hunk replacing every line (still a valid patch).
+ */
 export function renderUnifiedDiff(report: DocumentReport, context = 3): string {
   const name = report.name === '-' ? 'stdin' : report.name;
   const mdName = name.replace(/\.[^./\\]+$/, '') + '.md';
-  return createTwoFilesPatch(
-    `a/${name}`,
-    `b/${mdName}`,
-    blocksText(report),
-    report.markdown,
-    '',
-    '',
-    {
-      context,
-    },
-  );
+  const before = blocksText(report);
+  const after = report.markdown;
+  const lines = before.split('\n').length + after.split('\n').length;
+  const maxEditLength = Math.max(256, Math.floor(20_000_000 / lines));
+  const patch = createTwoFilesPatch(`a/${name}`, `b/${mdName}`, before, after, '', '', {
+    context,
+    maxEditLength,
+  });
+  return patch ?? formatPatch(wholeReplacement(`a/${name}`, `b/${mdName}`, before, after));
+}
+
+function splitLines(text: string): string[] {
+  if (text === '') return [];
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return lines;
+}
+
+/** A patch that removes every old line and adds every new one. */
+function wholeReplacement(
+  oldName: string,
+  newName: string,
+  before: string,
+  after: string,
+): StructuredPatch {
+  const old = splitLines(before);
+  const neu = splitLines(after);
+  return {
+    oldFileName: oldName,
+    newFileName: newName,
+    oldHeader: '',
+    newHeader: '',
+    hunks: [
+      {
+        oldStart: old.length > 0 ? 1 : 0,
+        oldLines: old.length,
+        newStart: neu.length > 0 ? 1 : 0,
+        newLines: neu.length,
+        lines: [...old.map((l) => `-${l}`), ...neu.map((l) => `+${l}`)],
+      },
+    ],
+  };
 }

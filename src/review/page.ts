@@ -13,7 +13,7 @@
  * a mistake in escaping could not run anything from an input.
  */
 import { createHash } from 'node:crypto';
-import { diffWords } from 'diff';
+import { wordChanges } from './diff.js';
 import {
   type BlockRun,
   blockRuns,
@@ -86,7 +86,7 @@ function editedText(block: ViewBlock): string {
   if (block.edits.length === 0 || block.text === block.after) return escapeHtml(block.text);
   const why = block.edits.map((e) => `[${e.ruleId}] ${e.reason}`);
   const title = escapeHtml([...new Set(why)].join('; '));
-  return diffWords(block.text, block.after)
+  return wordChanges(block.text, block.after)
     .map((part) => {
       if (part.removed) return `<del class="edit" title="${title}">${escapeHtml(part.value)}</del>`;
       if (part.added) return `<ins class="edit" title="${title}">${escapeHtml(part.value)}</ins>`;

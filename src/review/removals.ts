@@ -193,7 +193,9 @@ export function viewBlocks(
   edits: readonly EditRow[],
 ): ViewBlock[] {
   const tree = readInput(input, format, new VFile({ value: input }));
-  const placed = removals.filter((r) => r.place !== undefined);
+  const placed = removals
+    .filter((r) => r.place !== undefined)
+    .sort((a, b) => cmp(a.place!.start, b.place!.start));
   const used = new Set<RemovalRow>();
   const blocks: ViewBlock[] = [];
 
@@ -203,7 +205,7 @@ export function viewBlocks(
       push(blocks, kept(node, parent));
       return;
     }
-    const cover = placed.find((r) => covers(r.place!, pos));
+    const cover = near(placed, pos.start).find((r) => covers(r.place!, pos));
     if (cover) {
       used.add(cover);
       const text = viewText(node, '', parent);
@@ -223,7 +225,7 @@ export function viewBlocks(
       });
       return;
     }
-    if (hasBlockChildren(node) && placed.some((r) => overlaps(r.place!, pos))) {
+    if (hasBlockChildren(node) && near(placed, pos.end).some((r) => overlaps(r.place!, pos))) {
       for (const child of node.children as RootContent[]) visit(child, node);
       return;
     }
@@ -232,24 +234,48 @@ export function viewBlocks(
   for (const child of tree.children) visit(child);
 
   // Removals no block matched: put them where their line says, else at the end.
-  for (const r of removals) {
-    if (used.has(r)) continue;
-    const block: ViewBlock = {
-      kind: 'removed',
-      text: r.text,
-      line: r.line,
-      removal: r,
-      edits: [],
-      after: '',
-    };
-    const at =
-      r.line === undefined ? -1 : blocks.findIndex((b) => b.line !== undefined && b.line > r.line!);
-    if (at === -1) blocks.push(block);
-    else blocks.splice(at, 0, block);
-  }
+  const loose = removals
+    .filter((r) => !used.has(r))
+    .map(
+      (r): ViewBlock => ({
+        kind: 'removed',
+        text: r.text,
+        line: r.line,
+        removal: r,
+        edits: [],
+        after: '',
+      }),
+    );
+  const merged = loose.length === 0 ? blocks : mergeByLine(blocks, loose);
+  attachEdits(merged, edits);
+  return merged;
+}
 
-  attachEdits(blocks, edits);
-  return blocks;
+/** Removals whose start is at or before `point`: the last few (they rarely overlap). */
+function near(sorted: readonly RemovalRow[], point: Point): RemovalRow[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cmp(sorted[mid]!.place!.start, point) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted.slice(Math.max(0, lo - 4), lo).reverse();
+}
+
+/** Insert `loose` blocks before the first block with a greater line; those without a line go last. */
+function mergeByLine(blocks: ViewBlock[], loose: ViewBlock[]): ViewBlock[] {
+  const withLine = loose.filter((b) => b.line !== undefined).sort((a, b) => a.line! - b.line!);
+  const out: ViewBlock[] = [];
+  let j = 0;
+  for (const b of blocks) {
+    while (j < withLine.length && b.line !== undefined && b.line > withLine[j]!.line!)
+      out.push(withLine[j++]!);
+    out.push(b);
+  }
+  while (j < withLine.length) out.push(withLine[j++]!);
+  for (const b of loose) if (b.line === undefined) out.push(b);
+  return out;
 }
 
 /**
@@ -290,6 +316,18 @@ function push(blocks: ViewBlock[], block: ViewBlock): void {
  * Give each edit to the kept block it belongs to (by line when it has one,
  * else the first block containing its old text) and apply it there.
  */
+/** The last kept block starting at or before `line` (kept blocks are in line order). */
+function lastAtOrBefore(kept: readonly ViewBlock[], line: number): ViewBlock | undefined {
+  let lo = 0;
+  let hi = kept.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((kept[mid]!.line ?? 0) <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? kept[lo - 1] : undefined;
+}
+
 function attachEdits(blocks: ViewBlock[], edits: readonly EditRow[]): void {
   const keptBlocks = blocks.filter((b) => b.kind === 'kept');
   const ordered = [...edits].sort(
@@ -300,10 +338,7 @@ function attachEdits(blocks: ViewBlock[], edits: readonly EditRow[]): void {
   );
   const cursor = new Map<ViewBlock, number>();
   for (const e of ordered) {
-    const byLine =
-      e.line === undefined
-        ? undefined
-        : keptBlocks.filter((b) => b.line !== undefined && b.line <= e.line!).at(-1);
+    const byLine = e.line === undefined ? undefined : lastAtOrBefore(keptBlocks, e.line);
     const target =
       byLine && (e.old === '' || byLine.after.includes(e.old))
         ? byLine
