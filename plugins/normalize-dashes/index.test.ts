@@ -6,7 +6,7 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { fixtureCases, runFixture } from '../../tests/helpers/fixtures.js';
 import { editsOf } from '../shared/messages.js';
-import { type Options, normalizeDashes, remarkNormalizeDashes } from './index.js';
+import { normalizeDashes, type Options, remarkNormalizeDashes } from './index.js';
 
 const dir = join(import.meta.dirname, 'fixtures');
 
@@ -64,9 +64,9 @@ describe('remark-normalize-dashes', () => {
 
   it('should leave sentence dashes alone with dash none, still fixing ranges', () => {
     expect(normalizeDashes('a--b in 1990-95...', { dash: 'none' })).toBe('a--b in 1990–95…');
-    expect(normalizeDashes('a--b in 1990-95...', { dash: 'none', ranges: false, ellipsis: false })).toBe(
-      'a--b in 1990-95...',
-    );
+    expect(
+      normalizeDashes('a--b in 1990-95...', { dash: 'none', ranges: false, ellipsis: false }),
+    ).toBe('a--b in 1990-95...');
   });
 
   it('should work across inline nodes and never inside code', () => {

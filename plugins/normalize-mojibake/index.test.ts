@@ -31,7 +31,11 @@ describe('remark-normalize-mojibake', () => {
     ['the C1 case of ”', 'â€œquotedâ€\u009d', '“quoted”'],
     ['CJK and emoji', toMojibake('日本語 👍'), '日本語 👍'],
     ['double encoding', toMojibake(toMojibake('naïve ’')), 'naïve ’'],
-    ['mixed with proper characters', 'I like “café” and rÃ©sumÃ©s, donâ€™t you?', 'I like “café” and résumés, don’t you?'],
+    [
+      'mixed with proper characters',
+      'I like “café” and rÃ©sumÃ©s, donâ€™t you?',
+      'I like “café” and résumés, don’t you?',
+    ],
     ['à whose no-break space was lost', 'voilÃ  la cafÃ©', 'voilà la café'],
   ];
   for (const [name, input, expected] of table)

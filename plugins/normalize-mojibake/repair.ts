@@ -13,9 +13,13 @@
  *    form valid UTF-8), else nothing changes;
  * 2. whole run: when every non-ASCII character belongs to a valid UTF-8 group,
  *    the whole text is re-decoded, provided the result has fewer suspicious
- *    sequences than the input;
- * 3. otherwise (proper characters mixed with mojibake) only the suspicious
- *    sequences that decode to a plausible character are replaced.
+ *    sequences than the input and every sequence is convincing (or there are
+ *    three or more and most are): it decodes to plausible text (no controls,
+ *    unassigned or private code points, lone combining marks, IPA or spacing
+ *    modifiers) and is not merely a letter followed by ordinary punctuation
+ *    (`café’”`, `CAFÉ’S`);
+ * 3. otherwise (proper characters mixed with mojibake) only the convincing
+ *    suspicious sequences are replaced.
  * Repeated while it keeps improving (double-encoded text).
  *
  * Known ambiguity: a 2-byte sequence led by `ß` (U+07C0–U+07FF, NKo) is never
@@ -82,13 +86,12 @@ function continuations(lead: number): number {
   return 0;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Decode one UTF-8 group of bytes, or undefined when invalid. */
 function decodeGroup(bytes: number[]): string | undefined {
   try {
-    const s = utf8.decode(Uint8Array.from(bytes));
-    return s.includes('\uFFFD') ? undefined : s;
+    return utf8.decode(Uint8Array.from(bytes));
   } catch {
     return undefined;
   }
@@ -152,6 +155,40 @@ function plausible(value: string): boolean {
   return !IMPLAUSIBLE.test(value);
 }
 
+/**
+ * Bytes of punctuation and symbols that legitimately follow a letter in
+ * cp1252 text: ‚ „ … ‹ ‘ ’ “ ” • – — ™ › no-break space © « soft hyphen ® ° ² ³ ´ · ¹ ».
+ */
+const AFTER_LETTER = new Set([
+  0x82, 0x84, 0x85, 0x8b, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x99, 0x9b, 0xa0, 0xa9, 0xab,
+  0xad, 0xae, 0xb0, 0xb2, 0xb3, 0xb4, 0xb7, 0xb9, 0xbb,
+]);
+/** Leads that are almost never real text before such punctuation. */
+const CLASSIC_LEAD = new Set(['\u00C2', '\u00C3', '\u00E2']);
+
+/**
+ * Whether a group is convincing mojibake on its own: it decodes to plausible
+ * text, and it is not just a letter followed by ordinary punctuation
+ * (`é’”` in `café’”`, `É’` in `CAFÉ’S`), unless the lead is `Â`, `Ã` or `â`.
+ */
+function convincing(text: string, g: Group): boolean {
+  if (!plausible(g.value)) return false;
+  if (CLASSIC_LEAD.has(text[g.start]!)) return true;
+  for (let i = g.start + 1; i < g.end; i++) if (!AFTER_LETTER.has(byteOf(text[i]!))) return true;
+  return false;
+}
+
+/**
+ * Whether the groups of a run are evidence enough for a whole-run repair:
+ * every one convincing, or three or more suspicious ones of which most are.
+ */
+function evidenceEnough(text: string, gs: Group[]): boolean {
+  const good = gs.filter((g) => convincing(text, g)).length;
+  if (good === gs.length) return true;
+  const sus = gs.filter((g) => suspicious(text, g)).length;
+  return sus >= 3 && good * 2 > gs.length;
+}
+
 /** One repair pass: replacements (index → string), or undefined. */
 function pass(text: string, protect?: Uint8Array): Replacements | undefined {
   const gs = groups(text, protect);
@@ -168,7 +205,10 @@ function pass(text: string, protect?: Uint8Array): Replacements | undefined {
       break;
     }
   }
-  const chosen = whole ? gs : gs.filter((g) => suspicious(text, g) && plausible(g.value));
+  // A short whole-run repair must also look like text (`CAFÉ’S` is not `CAFɒS`);
+  // three or more suspicious sequences that all decode are evidence enough.
+  const wholeOk = whole && evidenceEnough(text, gs);
+  const chosen = wholeOk ? gs : gs.filter((g) => suspicious(text, g) && convincing(text, g));
   if (chosen.length === 0) return undefined;
   const repl: Replacements = new Map();
   for (const g of chosen) {
@@ -176,7 +216,7 @@ function pass(text: string, protect?: Uint8Array): Replacements | undefined {
     for (let i = g.start + 1; i < g.end; i++) repl.set(i, '');
   }
   // Lost no-break space: `Ã ` (à whose 0xA0 became a space) in a run with other mojibake.
-  if (!whole) {
+  if (!wholeOk) {
     for (let i = 1; i + 1 < text.length; i++) {
       if (
         text[i] === '\u00C3' &&
@@ -271,6 +311,16 @@ export function repairRun(text: string, protect?: Uint8Array): Replacements | un
     else out.set(from, piece);
   }
   return out;
+}
+
+/**
+ * Whether the mis-decoding of `text` would be too ambiguous to undo as a
+ * whole run (see `evidenceEnough`).
+ */
+export function ambiguousMojibake(text: string): boolean {
+  const moj = toMojibake(text);
+  const gs = groups(moj);
+  return !gs.some((g) => suspicious(moj, g)) || !evidenceEnough(moj, gs);
 }
 
 /** Repair a plain string. */

@@ -7,8 +7,8 @@
  * from the input's choice of double or single marks, so a UK-style input
  * (‘outer “inner”’) comes out right in US style (“outer ‘inner’”) and back.
  */
-import type { Replacements } from '../shared/typography.js';
-import { OBJECT } from '../shared/typography.js';
+import type { Replacements, RunTransform } from '../shared/typography.js';
+import { frenchInnerSpace, nbspRequired, OBJECT, toFixpoint } from '../shared/typography.js';
 
 /** A concrete style: what each role is written as. */
 export interface Glyphs {
@@ -105,6 +105,8 @@ interface Token {
   canClose: boolean;
   role?: Role;
   partner?: number;
+  /** A guillemet with spaces on both sides (`a » b`): maybe a separator, not a quote. */
+  spacedBoth?: boolean;
 }
 
 function isSpace(c: string): boolean {
@@ -118,6 +120,8 @@ function isQuoteChar(c: string): boolean {
 /** Read the quote-like marks of a run. */
 function tokenize(text: string, protect: Uint8Array): Token[] {
   const tokens: Token[] = [];
+  // `''` closes a double quotation only in a run that uses `` to open one (TeX style).
+  let texOpen = false;
   for (let i = 0; i < text.length; i++) {
     if (protect[i]) continue;
     const c = text[i]!;
@@ -126,7 +130,8 @@ function tokenize(text: string, protect: Uint8Array): Token[] {
     if (c === '`' && text[i + 1] === '`' && !protect[i + 1]) {
       kind = 'd';
       end = i + 2;
-    } else if (c === "'" && text[i + 1] === "'" && !protect[i + 1]) {
+      texOpen = true;
+    } else if (c === "'" && text[i + 1] === "'" && !protect[i + 1] && texOpen) {
       kind = 'd';
       end = i + 2;
     } else if (DOUBLE.has(c)) kind = 'd';
@@ -148,21 +153,28 @@ function flank(text: string, t: Token): void {
   t.canClose = !pSpace && (nSpace || CLOSISH.test(n) || isQuoteChar(n));
   const c = text[t.start]!;
   if (!GUILLEMET.has(c)) return;
-  // French spacing: « word » — look past the inner spaces.
+  // French spacing: « word » — the inner space is part of the mark.
   let j = t.end;
   while (INLINE_SPACE.test(text[j] ?? '')) j++;
   let k = t.start - 1;
   while (k >= 0 && INLINE_SPACE.test(text[k]!)) k--;
-  if ((c === '«' || c === '‹') && j > t.end && j < text.length && (pSpace || OPENISH.test(p))) {
+  const after = text[j] ?? '';
+  const before = text[k] ?? '';
+  if ((c === '«' || c === '‹') && j > t.end && innerSpaceOk(true, after)) {
+    t.spacedBoth = pSpace;
     t.canOpen = true;
     t.canClose = false;
     t.end = j;
-  } else if ((c === '»' || c === '›') && k < t.start - 1 && k >= 0 && !isSpace(text[k]!)) {
+  } else if ((c === '»' || c === '›') && k < t.start - 1 && innerSpaceOk(false, before)) {
+    t.spacedBoth = nSpace;
     t.canClose = true;
     t.canOpen = false;
     t.start = k + 1;
   }
 }
+
+/** See `frenchInnerSpace` (shared with the white-space normaliser). */
+const innerSpaceOk = frenchInnerSpace;
 
 function markChar(text: string, t: Token): string {
   // The mark itself, skipping absorbed French spaces.
@@ -188,7 +200,31 @@ function primeIndices(text: string): Set<number> {
 }
 
 /** Decide the role of every token. */
-function decide(text: string, tokens: Token[]): void {
+/** Which glyphs read as opening / closing when the neighbours cannot tell. */
+interface Hints {
+  open: ReadonlySet<string>;
+  close: ReadonlySet<string>;
+}
+
+/**
+ * Hints follow the target style, so that a mark the first pass wrote is read
+ * the same way by the next (`“` closes in German, opens elsewhere).
+ */
+function hintsFor(style: ConcreteStyle): Hints {
+  // Straight marks say nothing about their role: the stack alone decides.
+  if (style === 'straight') return { open: new Set(), close: new Set() };
+  if (style === 'de')
+    return {
+      open: new Set(['„', '‚', '«', '‹', '``', '‟', '‛']),
+      close: new Set(['“', '‘', '”', '’', '»', '›']),
+    };
+  return {
+    open: new Set(['“', '‘', '„', '‚', '‟', '‛', '«', '‹', '``']),
+    close: new Set(['”', '’', '»', '›', "''"]),
+  };
+}
+
+function decide(text: string, tokens: Token[], hints: Hints): void {
   const primes = primeIndices(text);
   const stack: number[] = [];
   const nearest = (kind: 'd' | 's', stopAtDouble: boolean): number => {
@@ -208,6 +244,17 @@ function decide(text: string, tokens: Token[]): void {
     tokens[idx]!.role = 'close';
   };
 
+  // Neither side tells: the glyph may (by the style's hints), else the stack.
+  const ambiguous = (idx: number, s: number) => {
+    const t = tokens[idx]!;
+    const glyph = text.slice(t.start, t.end).trim();
+    if (hints.open.has(glyph) || (s < 0 && !hints.close.has(glyph))) {
+      t.role = 'open';
+      stack.push(idx);
+    } else if (s >= 0) closeAt(s, idx);
+    else t.role = 'close';
+  };
+
   for (let idx = 0; idx < tokens.length; idx++) {
     const t = tokens[idx]!;
     const c = markChar(text, t);
@@ -217,16 +264,30 @@ function decide(text: string, tokens: Token[]): void {
       t.role = 'prime';
       continue;
     }
+    if (t.spacedBoth) {
+      // `News » World`: a separator unless it closes an open quotation;
+      // `a « b`: a separator unless a closing guillemet follows.
+      const closes = c === '»' || c === '›';
+      const pairs = closes
+        ? nearest(t.kind, false) >= 0
+        : tokens.slice(idx + 1).some((u) => u.kind === t.kind && u.canClose && !u.canOpen);
+      if (!pairs) {
+        t.role = 'keep';
+        continue;
+      }
+    }
     if (t.kind === 's') {
       if (WORD.test(p) && LETTER.test(n)) {
         t.role = 'apos'; // don't, Russia's, rock'n'roll
         continue;
       }
       const rest = text.slice(t.end, t.end + 8);
+      // `'90s` is always an elision; `'95 was good,' he said` may open a quotation.
+      const decade = /^\d\ds\b/.test(rest);
       if (
         t.canOpen &&
         ELISION.test(rest) &&
-        !(DIGIT.test(rest[0] ?? '') && closesLater(tokens, idx, text))
+        (decade || /^n['’‘]/i.test(rest) || !closesLater(tokens, idx, text))
       ) {
         t.role = 'apos'; // '90s, 'tis, rock 'n' roll
         if (/^n['’‘]/i.test(rest)) {
@@ -253,12 +314,7 @@ function decide(text: string, tokens: Token[]): void {
         else t.role = s >= 0 || LETTER.test(p) ? 'apos' : 'close';
         continue;
       }
-      // Ambiguous: close an open single quotation if there is one, else open.
-      if (s >= 0) closeAt(s, idx);
-      else {
-        t.role = 'open';
-        stack.push(idx);
-      }
+      ambiguous(idx, s);
       continue;
     }
     // double
@@ -275,11 +331,7 @@ function decide(text: string, tokens: Token[]): void {
     } else if (t.canClose && !t.canOpen) {
       if (s >= 0) closeAt(s, idx);
       else t.role = 'close';
-    } else if (s >= 0) closeAt(s, idx);
-    else {
-      t.role = 'open';
-      stack.push(idx);
-    }
+    } else ambiguous(idx, s);
   }
 }
 
@@ -301,12 +353,13 @@ function possessive(text: string, tokens: Token[], idx: number): boolean {
   return false;
 }
 
-/** For `'90`: is there a later single mark that could close a quotation opened here? */
+/** For `'tis`: is there a later single mark that could close a quotation opened here? */
 function closesLater(tokens: Token[], idx: number, text: string): boolean {
   for (let j = idx + 1; j < tokens.length; j++) {
     const u = tokens[j]!;
     if (u.kind === 'd') return false;
-    if (u.canClose && !u.canOpen && !LETTER.test(text[u.start - 1] ?? '')) return true;
+    const intraWord = WORD.test(text[u.start - 1] ?? '') && LETTER.test(text[u.end] ?? '');
+    if (u.canClose && !u.canOpen && !intraWord) return true;
     if (u.canOpen && !u.canClose) return false;
   }
   return false;
@@ -316,11 +369,35 @@ function closesLater(tokens: Token[], idx: number, text: string): boolean {
 export function quoteTransform(
   style: ConcreteStyle,
 ): (text: string, protect: Uint8Array) => Replacements | undefined {
+  const pass = onePass(style);
+  return toFixpoint((text, protect) => pass(text, protect) ?? strayNoBreakSpaces(text, protect));
+}
+
+/**
+ * No-break spaces next to a quotation mark that typography does not require
+ * (left behind when a guillemet became another mark) become plain spaces,
+ * as the white-space normaliser would make them.
+ */
+function strayNoBreakSpaces(text: string, protect: Uint8Array): Replacements | undefined {
+  const repl: Replacements = new Map();
+  for (let i = 0; i < text.length; i++) {
+    if (protect[i] || !/[\u00A0\u202F]/.test(text[i]!)) continue;
+    const prev = text[i - 1] ?? '';
+    const next = text[i + 1] ?? '';
+    if (!isQuoteChar(prev) && !isQuoteChar(next)) continue;
+    if (!nbspRequired(text[i - 2] ?? '', prev, next, text[i + 2] ?? '')) repl.set(i, ' ');
+  }
+  return repl.size > 0 ? repl : undefined;
+}
+
+/** One reading of the marks; `quoteTransform` repeats it to a fixed point. */
+function onePass(style: ConcreteStyle): RunTransform {
   const g = STYLES[style];
+  const hints = hintsFor(style);
   return (text, protect) => {
     const tokens = tokenize(text, protect);
     if (tokens.length === 0) return undefined;
-    decide(text, tokens);
+    decide(text, tokens, hints);
     // Depth of matched pairs.
     let open = 0;
     const level = new Map<number, number>();
@@ -346,16 +423,26 @@ export function quoteTransform(
         const outer = lv === 0 || (lv === undefined && t.kind === 'd');
         if (g.innerSpace && outer) {
           if (t.role === 'open') {
-            out += g.innerSpace;
             // absorb spaces already there
             let j = t.end;
             while (j < text.length && INLINE_SPACE.test(text[j]!) && !protect[j]) j++;
-            t.end = j;
+            if (
+              nbspRequired(text[t.start - 1] ?? '', out, text[j] ?? '', text[j + 1] ?? '') &&
+              !(t.partner !== undefined && tokens[t.partner]!.start <= j)
+            ) {
+              out += g.innerSpace;
+              t.end = j;
+            }
           } else {
-            out = g.innerSpace + out;
             let k = t.start;
             while (k > 0 && INLINE_SPACE.test(text[k - 1]!) && !protect[k - 1]) k--;
-            t.start = k;
+            if (
+              nbspRequired(text[k - 2] ?? '', text[k - 1] ?? '', out, text[t.end] ?? '') &&
+              !(t.partner !== undefined && tokens[t.partner]!.end >= k)
+            ) {
+              out = g.innerSpace + out;
+              t.start = k;
+            }
           }
         }
       }

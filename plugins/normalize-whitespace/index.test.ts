@@ -63,7 +63,9 @@ describe('remark-normalize-whitespace', () => {
   });
 
   it('should never touch code, inline code or URLs', () => {
-    const { out } = md('a  `x  \u200By`  b https://x.org/a\u200Bb\n\n```\n  code\u200B   here  \n```');
+    const { out } = md(
+      'a  `x  \u200By`  b https://x.org/a\u200Bb\n\n```\n  code\u200B   here  \n```',
+    );
     expect(out).toBe('a `x  \u200By` b https://x.org/a\u200Bb\n\n```\n  code\u200B   here  \n```');
   });
 

@@ -27,7 +27,7 @@
  */
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
-import { type Replacements, transformTree } from '../shared/typography.js';
+import { nbspRequired, type Replacements, transformTree } from '../shared/typography.js';
 
 export interface Options {
   /** Compose to Unicode NFC (default: `true`). */
@@ -71,14 +71,6 @@ function joinerNeeded(text: string, i: number): boolean {
     NON_LATIN_LETTER.test(next) &&
     !(LATIN_LIKE.test(prev) && LATIN_LIKE.test(next))
   );
-}
-
-/** Whether a no-break space between `prev` and `next` is typographically required. */
-function nbspRequired(prev: string, next: string): boolean {
-  if (/\d/.test(prev) || /\d/.test(next)) return true;
-  if (/[;:!?»›]/.test(next) && prev !== '' && !SPACE.test(prev)) return true;
-  if (/[«‹]/.test(prev) && next !== '' && !SPACE.test(next)) return true;
-  return false;
 }
 
 /** The whitespace transform on one run. */
@@ -127,13 +119,19 @@ export function whitespaceTransform(
       const nextIdx = e < live.length ? live[e]! : -1;
       const prev = prevIdx < 0 ? '' : (repl.get(prevIdx) ?? text[prevIdx]!);
       const next = nextIdx < 0 ? '' : (repl.get(nextIdx) ?? text[nextIdx]!);
+      const beforeIdx = k > 1 ? live[k - 2]! : -1;
+      const afterIdx = e + 1 < live.length ? live[e + 1]! : -1;
+      const before = beforeIdx < 0 ? '' : (repl.get(beforeIdx) ?? text[beforeIdx]!);
+      const after = afterIdx < 0 ? '' : (repl.get(afterIdx) ?? text[afterIdx]!);
       const first = live[k]!;
       const atEdge = prev === '' || next === '' || prev === '\n' || next === '\n';
       let keepChar: string | undefined;
       if (!atEdge) {
         const nbsp = live.slice(k, e).find((x) => NBSP_LIKE.test(text[x]!));
         keepChar =
-          nbsp !== undefined && options.keepNbsp && nbspRequired(prev.slice(-1), next.slice(0, 1))
+          nbsp !== undefined &&
+          options.keepNbsp &&
+          nbspRequired(before.slice(-1), prev.slice(-1), next.slice(0, 1), after.slice(0, 1))
             ? text[nbsp]!
             : ' ';
       }

@@ -216,3 +216,118 @@ export function replaceSpan(repl: Replacements, from: number, to: number, value:
   repl.set(from, value);
   for (let i = from + 1; i < to; i++) repl.set(i, '');
 }
+
+/**
+ * Apply `fn` until the text stops changing (at most `maxPasses` times), and
+ * express the result as replacements on the original indices. A transform
+ * whose decisions depend on its own earlier output (quotation marks: a pair
+ * written as single marks reads differently) becomes idempotent this way:
+ * the result is a fixed point, or, when none is reached, the text unchanged.
+ */
+export function toFixpoint(fn: RunTransform, maxPasses = 4): RunTransform {
+  return (text, protect) => {
+    let current = text;
+    let prot = protect;
+    // For each current character, the span of original indices it stands for.
+    let origin: Array<[number, number]> = Array.from(
+      { length: text.length },
+      (_, i) => [i, i + 1] as [number, number],
+    );
+    let converged = false;
+    for (let pass = 0; pass < maxPasses; pass++) {
+      const repl = fn(current, prot);
+      if (!repl || repl.size === 0 || applyToString(current, repl) === current) {
+        converged = true;
+        break;
+      }
+      let next = '';
+      const nextOrigin: Array<[number, number]> = [];
+      const nextProt: number[] = [];
+      let i = 0;
+      while (i < current.length) {
+        const r = repl.get(i);
+        if (r === undefined) {
+          next += current[i];
+          nextOrigin.push(origin[i]!);
+          nextProt.push(prot[i] ?? 0);
+          i++;
+          continue;
+        }
+        // A replacement and the deletions that follow it form one span.
+        let j = i + 1;
+        while (j < current.length && repl.get(j) === '') j++;
+        const span: [number, number] = [origin[i]![0], origin[j - 1]![1]];
+        for (const ch of r) {
+          next += ch;
+          for (let k = 0; k < ch.length; k++) {
+            nextOrigin.push(span);
+            nextProt.push(0);
+          }
+        }
+        if (r === '') {
+          // Pure deletion: nothing to attach; the span is dropped.
+        }
+        i = j;
+      }
+      current = next;
+      origin = nextOrigin;
+      prot = Uint8Array.from(nextProt);
+    }
+    if (!converged || current === text) return undefined;
+    const out: Replacements = new Map();
+    for (let i = 0; i < text.length; i++) out.set(i, '');
+    let k = 0;
+    while (k < current.length) {
+      const [from, to] = origin[k]!;
+      let piece = '';
+      while (k < current.length && origin[k]![0] === from && origin[k]![1] === to) {
+        piece += current[k];
+        k++;
+      }
+      // Spans may overlap after several passes; later pieces append to the first index.
+      out.set(from, (out.get(from) === '' || !out.has(from) ? '' : out.get(from)!) + piece);
+    }
+    // Unchanged single characters need no entry.
+    for (const [i, r] of out) if (r === text[i]) out.delete(i);
+    return out;
+  };
+}
+
+const QUOTE_MARK = /["'`“”‘’„‚‛‟´′″«»‹›]/;
+const OPENING_PUNCT = /[([{<\u2014\u2013\-/\u2012\u2015]/;
+const CLOSING_PUNCT = /[.,;:!?)\]}>\u2026\u2014\u2013\-/\u2012\u2015*]/;
+
+/**
+ * Whether a French no-break space belongs between a guillemet and its
+ * neighbour: after an opening mark before a word or a nested opening mark
+ * (“ ‘ « ‹ „ ‚), before a closing mark after a word, closing punctuation or a
+ * nested closing mark (” ’ » ›). Shared by the quote and white-space
+ * normalisers so that neither undoes the other.
+ */
+export function frenchInnerSpace(open: boolean, neighbour: string): boolean {
+  if (neighbour === '' || /\s/.test(neighbour)) return false;
+  if (open)
+    return (
+      !CLOSING_PUNCT.test(neighbour) && (!QUOTE_MARK.test(neighbour) || /[“‘«‹„‚]/.test(neighbour))
+    );
+  return (
+    !OPENING_PUNCT.test(neighbour) && (!QUOTE_MARK.test(neighbour) || /[”’»›]/.test(neighbour))
+  );
+}
+
+/**
+ * Whether a no-break space between `prev` and `next` is typographically
+ * required. `before` is the character before `prev`, `after` the one after
+ * `next`: a guillemet only counts when it really opens (`« mot`, not `mot« `)
+ * or closes (`mot »`, not ` »mot`).
+ */
+export function nbspRequired(before: string, prev: string, next: string, after: string): boolean {
+  if (/\d/.test(prev) || /\d/.test(next)) return true;
+  if (prev === '' || /\s/.test(prev) || next === '' || /\s/.test(next)) return false;
+  if (/[;:!?]/.test(next)) return true;
+  if (/[»›]/.test(next) && !WORDISH.test(after) && frenchInnerSpace(false, prev)) return true;
+  if (/[«‹]/.test(prev) && !WORDISH.test(before) && frenchInnerSpace(true, next)) return true;
+  return false;
+}
+
+const WORDISH = /[\p{L}\p{N}\p{M}]/u;
