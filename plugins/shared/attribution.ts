@@ -34,7 +34,8 @@ const CAP = "(?:\\p{Lu}(?:[\\p{L}\\p{M}.\\-]|['’](?=\\p{Lu}))*)";
 const CONNECT = '(?:of|for|de|del|da|van|von|al|bin|la|le|du|y)';
 const SPAN = `${CAP}(?:\\s+(?:${CONNECT}\\s+)?${CAP}){0,5}`;
 /** A span without connectors: stops before "of", so "Andrei Lankov of Seoul's …" gives "Andrei Lankov". */
-const SPAN_NC = `${CAP}(?:\\s+${CAP}){0,5}`;
+const PARTICLE = '(?:de|del|da|van|von|al|bin|la|le|du|der|den|ter|dos|das)';
+const SPAN_NC = `${CAP}(?:\\s+(?:${PARTICLE}\\s+)*${CAP}){0,5}`;
 /** Where an inverted attribution may start: after a quotation, a comma, or at the start. */
 const INVERTED_BEFORE = '(?:^|[,\u2063”"»“]\\s*|[.!?]\\s+)';
 const POSS = "['’]s";
@@ -196,6 +197,16 @@ export function findAttributions(text: string, names: NameIndex = new Set()): At
       const name = tidy(stripStarters(owner));
       push({ name, kind: kindOf(name, names), start, end });
     }
+  }
+  // 2b. verb + role + name: "said the project architect, Tomasz Wierzbicki"
+  const appositive = new RegExp(
+    `${INVERTED_BEFORE}(?:${VERB})\\s+(?:the|a|an|its|their|his|her)\\s+(?:[\\p{Ll}-]+\\s+){0,4}[\\p{Ll}-]+,\\s+(${SPAN_NC})`,
+    'gu',
+  );
+  for (const m of text.matchAll(appositive)) {
+    const name = tidy(m[1] ?? '');
+    const start = (m.index ?? 0) + (m[0].search(/\p{L}/u) ?? 0);
+    push({ name, kind: kindOf(name, names), start, end: (m.index ?? 0) + m[0].length });
   }
   // 3. "according to …": the person-like span of the clause, else its first name.
   const acc = /(?<![\p{L}])according to\s+([^.;!?\u2063]{2,120})/giu;

@@ -206,9 +206,11 @@ export function readBylineLine(text: string, options: DateOptions = {}): BylineL
     let dateText = dm[0].replace(/^[\s|•·–—-]+/, '').trim();
     t = t.slice(0, dm.index).trim();
     // "Updated 5 May 2015 | By Jane Doe": names after the date part go back to the names part.
-    const back = /[|•·–—]\s*(?=(?:by|par|von|por|di|door|av|af)\s)/iu.exec(dateText);
+    const back =
+      /[|•·–—]\s*(?=(?:by|par|von|por|di|door|av|af)\s)/iu.exec(dateText) ??
+      /\s(?=(?:by|par|von|por)\s+\p{Lu})/u.exec(dateText);
     if (back) {
-      t = `${t} | ${dateText.slice(back.index + 1)}`;
+      t = `${t} | ${dateText.slice(back.index + 1).trim()}`;
       dateText = dateText.slice(0, back.index).trim();
     }
     result.dateText = dateText;
