@@ -229,3 +229,18 @@ describe('the config file in the CLI', () => {
     expect(out.configPath).toBe(join(root, 'w/copydesk.config.json'));
   });
 });
+
+describe('extra lexicon phrases', () => {
+  it('should reach the detectors: a site-specific call to action is removed once it is in the lexicon', () => {
+    const text = [
+      'Council approves the new library budget',
+      'The council approved the budget for the new library on Tuesday evening after a long debate about the costs of the building and its staff.',
+      'Become a Friend of the Gazette today',
+      'Work on the building is due to start in the spring and take two years, the council said in a statement after the vote.',
+    ].join('\n');
+    expect(new Cleaner().clean(text, { path: 'a.txt' }).markdown).toContain('Become a Friend of the Gazette');
+    const withLexicon = new Cleaner({ lexicon: { cta: ['become a friend of'] } }).clean(text, { path: 'a.txt' });
+    expect(withLexicon.markdown).not.toContain('Become a Friend of the Gazette');
+    expect(withLexicon.markdown).toContain('Work on the building');
+  });
+});
