@@ -116,7 +116,9 @@ describe('remarkApplyUserRules', () => {
 
   it('should keep a kept block inside a container a detector labelled, and remove the rest', () => {
     const file = new VFile();
-    const tree = unified().use(remarkParse).parse('Body.\n\n- Related one\n- Correction: keep me\n- Related two\n');
+    const tree = unified()
+      .use(remarkParse)
+      .parse('Body.\n\n- Related one\n- Correction: keep me\n- Related two\n');
     const processor = unified()
       .use(remarkApplyUserRules, { keep: ['correction:'] })
       .use(() => (t: Root) => {

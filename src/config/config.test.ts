@@ -238,8 +238,12 @@ describe('extra lexicon phrases', () => {
       'Become a Friend of the Gazette today',
       'Work on the building is due to start in the spring and take two years, the council said in a statement after the vote.',
     ].join('\n');
-    expect(new Cleaner().clean(text, { path: 'a.txt' }).markdown).toContain('Become a Friend of the Gazette');
-    const withLexicon = new Cleaner({ lexicon: { cta: ['become a friend of'] } }).clean(text, { path: 'a.txt' });
+    expect(new Cleaner().clean(text, { path: 'a.txt' }).markdown).toContain(
+      'Become a Friend of the Gazette',
+    );
+    const withLexicon = new Cleaner({ lexicon: { cta: ['become a friend of'] } }).clean(text, {
+      path: 'a.txt',
+    });
     expect(withLexicon.markdown).not.toContain('Become a Friend of the Gazette');
     expect(withLexicon.markdown).toContain('Work on the building');
   });
