@@ -48,13 +48,13 @@ const STARTERS = new Set(
 );
 
 const TITLES =
-  /^(?:(?:Professor|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Mx\.?|Sir|Dame|Lord|Lady|President|Vice President|Prime Minister|Minister|Chancellor|Senator|Sen\.?|Rep\.?|Representative|Governor|Gov\.?|Mayor|General|Gen\.?|Colonel|Col\.?|Captain|Capt\.?|Judge|Justice|Chief|Secretary|Ambassador|King|Queen|Prince|Princess|Pope|Rev\.?|Father|Sister|Brother|Saint|Coach|Detective|Officer|Sergeant|Sgt\.?|Director|Chairman|Chairwoman|Spokesman|Spokeswoman|Leader|Premier|Commissioner|Inspector|Economist|Analyst|Author|Editor|Correspondent|Reporter)\s+)+/u;
+  /^(?:(?:\p{Lu}\.)+\s+)?(?:(?:Professor|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Mx\.?|Sir|Dame|Lord|Lady|President|Vice President|Prime Minister|Minister|Chancellor|Senator|Sen\.?|Rep\.?|Representative|Governor|Gov\.?|Mayor|General|Gen\.?|Colonel|Col\.?|Captain|Capt\.?|Judge|Justice|Chief|Secretary|Ambassador|King|Queen|Prince|Princess|Pope|Rev\.?|Father|Sister|Brother|Saint|Coach|Detective|Officer|Sergeant|Sgt\.?|Director|Chairman|Chairwoman|Spokesman|Spokeswoman|Leader|Premier|Commissioner|Inspector|Economist|Analyst|Author|Editor|Correspondent|Reporter|Attorney|Attorney General|Prosecutor|Sheriff|Deputy|Lawyer|Dean|CEO|Chief Executive|Founder|Administrator|Lt\.?|Lieutenant|Major|Maj\.?|Admiral|Adm\.?|Commander|Cmdr\.?)\s+)+/u;
 
 const OUTLET_WORDS =
   /\b(?:News|Times|Post|Journal|Guardian|Independent|Telegraph|Herald|Tribune|Gazette|Daily|Weekly|Magazine|Radio|TV|Television|Broadcasting|Broadcast|Press|Wire|Reuters|Bloomberg|Welle|Observer|Chronicle|Express|Mirror|Standard|Economist|Monitor|Review|Zeitung|Nachrichten|Rundfunk|Presse|Spiegel|Monde|Figaro|Libération|País|Mundo|Corriere|Repubblica|Pravda|Izvestia|Network|Channel|Insider|Wired|Atlantic|Politico|Axios|Vox|Slate|Salon|Report|Dispatch|Bulletin|Courier|Sentinel|Examiner|Inquirer|Enquirer|Register|Record|Star|Sun|Globe|Mail|Today|Online|Media)\b/u;
 
 const ORG_WORDS =
-  /\b(?:Ministry|Department|Government|Kremlin|White House|Pentagon|University|College|Institute|Council|Commission|Agency|Bank|Company|Corporation|Corp|Inc|Ltd|Party|Office|Committee|Court|Police|Army|Navy|Association|Foundation|Union|Organisation|Organization|Centre|Center|Group|Authority|Board|Bureau|Federation|Parliament|Congress|Senate|Assembly|Embassy|Service|Services|Trust|Society|Fund|Alliance|League|Club|Church|Hospital|School|Academy|Laboratory|Lab|Cabinet|Administration|Coalition|Movement)\b/u;
+  /\b(?:Ministry|Department|Government|Kremlin|White House|Pentagon|University|College|Institute|Council|Commission|Agency|Bank|Company|Corporation|Corp|Inc|Ltd|Party|Office|Committee|Court|Police|Army|Navy|Association|Foundation|Union|Organisation|Organization|Centre|Center|Group|Authority|Board|Bureau|Federation|Parliament|Congress|Senate|Assembly|Embassy|Service|Services|Trust|Society|Fund|Alliance|League|Club|Church|Hospital|School|Academy|Laboratory|Lab|Cabinet|Administration|Coalition|Movement|District|County|Province|Equities|Capital|Partners|Securities|Holdings|Research|Analytics|Consulting|Associates|Ventures|Labs|Systems|Technologies|Industries|Motors|Airlines|Energy|Pharmaceuticals|Studios|Entertainment|Games|Software|Bureau|International|Worldwide|Global)\b/u;
 
 const ORG_ACRONYMS = new Set([
   'UN',
@@ -94,10 +94,15 @@ export type NameIndex = ReadonlySet<string>;
 
 /** Classify a source name. `names` holds single tokens that belong to a person name seen in the text. */
 export function kindOf(name: string, names: NameIndex = new Set()): SourceKind {
-  const n = name.replace(/^the\s+/i, '');
+  let n = name.replace(/^the\s+/i, '');
+  // "USA TODAY": classify capitals as title case (acronyms of one word stay).
+  if (/\s/.test(n) && n === n.toUpperCase())
+    n = n.replace(/\p{L}+/gu, (w) => (w.length <= 3 ? w : w.charAt(0) + w.slice(1).toLowerCase()));
   if (ORG_ACRONYMS.has(n)) return 'organisation';
   if (OUTLET_WORDS.test(n)) return 'outlet';
   if (ORG_WORDS.test(n)) return 'organisation';
+  // "The Hollywood Reporter", "The We Company": a name with an article is not a person's.
+  if (/^The\s/.test(name)) return 'outlet';
   if (/^\p{Lu}{2,5}$/u.test(n)) return /[BCSNR]$/.test(n) ? 'outlet' : 'organisation';
   const tokens = n.split(/\s+/);
   if (
@@ -129,10 +134,22 @@ function stripStarters(span: string): string {
   return tokens.join(' ');
 }
 
+/** Words that are never a source on their own, and trailing dates ("Argus Leader Monday"). */
+const NOT_SOURCE =
+  /^(?:The|A|An|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Rs|Mr|Mrs|Ms|Dr)$/;
+const TRAILING_DAY =
+  /\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday)$/;
+
 /** Titles off, "X of Y" cut after a person's name, trailing punctuation off. */
 function tidy(name: string): string {
-  let n = name.replace(/[.,;:]+$/, '').trim();
-  const hadTitle = TITLES.test(n);
+  let n = name
+    .replace(/[.,;:]+$/, '')
+    .replace(TRAILING_DAY, '')
+    .trim();
+  // "InfoNation President Dan McDowell": the name after a title inside the span.
+  const inner = new RegExp(`\\s(?=${TITLES.source.slice(1)}\\p{Lu}\\S*\\s+\\p{Lu})`, 'u').exec(n);
+  if (inner) n = n.slice(inner.index + 1);
+  const hadTitle = TITLES.test(n) || inner !== null;
   n = n.replace(TITLES, '');
   const of = /^(.+?)\s+(?:of|for|from|at)\s+(.+)$/u.exec(n);
   if (of?.[1] && (hadTitle || kindOf(of[1]) === 'person')) n = of[1];
@@ -154,7 +171,11 @@ export function maskQuotes(text: string, spans: readonly { start: number; end: n
 export function findAttributions(text: string, names: NameIndex = new Set()): Attribution[] {
   const out: Attribution[] = [];
   const push = (a: Attribution): void => {
-    if (!a.anaphor && (!a.name || STARTERS.has(a.name) || a.name.length < 2)) return;
+    if (
+      !a.anaphor &&
+      (!a.name || STARTERS.has(a.name) || NOT_SOURCE.test(a.name) || a.name.length < 2)
+    )
+      return;
     if (out.some((o) => o.start === a.start)) return;
     out.push(a);
   };
