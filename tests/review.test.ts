@@ -177,6 +177,17 @@ describe('block view of Markdown', () => {
     ]);
   });
 
+  it('should match a removal without a place by its text', () => {
+    const blocks = viewBlocks(
+      md,
+      'markdown',
+      [{ ruleId: 'gen', reason: 'made by a plugin', text: 'Intro  text.' }],
+      [],
+    );
+    expect(blocks.map((b) => b.kind)).toEqual(['kept', 'removed', 'kept', 'kept']);
+    expect(blocks[1]).toMatchObject({ text: 'Intro text.', line: 3 });
+  });
+
   it('should apply chained edits of one block in order', () => {
     const blocks = viewBlocks(
       'He said "no" -- twice.\n',

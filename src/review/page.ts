@@ -68,10 +68,13 @@ function shareBar(share: number): string {
 }
 
 function tableRow(report: DocumentReport, index: number): string {
+  const noResult = report.status === 'failed' || report.status === 'skipped';
   const cells = [
     `<td data-value="${escapeHtml(report.name.toLowerCase())}"><a href="#${docId(index)}">${escapeHtml(report.name)}</a></td>`,
     `<td data-value="${escapeHtml(report.status)}">${statusBadge(report.status, report.statusReasons)}</td>`,
-    `<td class="n" data-value="${report.removedShare.toFixed(6)}">${shareBar(report.removedShare)}</td>`,
+    noResult
+      ? '<td class="n" data-value="-1"><span class="none">—</span></td>'
+      : `<td class="n" data-value="${report.removedShare.toFixed(6)}">${shareBar(report.removedShare)}</td>`,
     `<td class="n" data-value="${report.removals.length}">${report.removals.length}</td>`,
     `<td class="n" data-value="${report.edits.length}">${report.edits.length}</td>`,
     `<td class="n" data-value="${report.warnings.length}">${
@@ -224,6 +227,7 @@ table.docs th.n button{flex-direction:row-reverse}
 .status.warn{background:var(--amber-bg);color:var(--amber)}
 .status.bad{background:var(--red-bg);color:var(--red)}
 .status.muted{background:#eaecf0;color:var(--muted)}
+.none{color:var(--muted)}
 .warn-n{color:var(--amber);font-weight:700}
 .doc-card{margin-top:28px}
 .doc{padding:20px 24px 24px}

@@ -15,7 +15,7 @@ import type { Point, Position } from 'unist';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { isEdit, isRemoval } from '../../plugins/shared/messages.js';
-import { blockText, countWords } from '../../plugins/shared/text.js';
+import { blockText, countWords, squash } from '../../plugins/shared/text.js';
 import type { CleanResult } from '../clean.js';
 import { readInput } from '../readers/index.js';
 import type { InputFormat } from '../types.js';
@@ -199,8 +199,31 @@ export function viewBlocks(
   const used = new Set<RemovalRow>();
   const blocks: ViewBlock[] = [];
 
+  // Removals without a place (nodes a plugin or the HTML converter made) match by text.
+  const byText = new Map<string, RemovalRow[]>();
+  for (const r of removals) {
+    if (r.place !== undefined || r.text.trim() === '') continue;
+    const key = squash(r.text);
+    byText.set(key, [...(byText.get(key) ?? []), r]);
+  }
+
   const visit = (node: Nodes, parent?: Parent): void => {
-    const pos = node.position;
+    const pos = node.position ?? spanOf(node);
+    const unplaced =
+      byText.size > 0 ? byText.get(squash(blockText(node)))?.find((r) => !used.has(r)) : undefined;
+    if (unplaced) {
+      used.add(unplaced);
+      const text = viewText(node, '', parent);
+      blocks.push({
+        kind: 'removed',
+        text: text || unplaced.text,
+        line: pos?.start.line,
+        removal: unplaced,
+        edits: [],
+        after: '',
+      });
+      return;
+    }
     if (!pos) {
       push(blocks, kept(node, parent));
       return;
@@ -234,8 +257,9 @@ export function viewBlocks(
   for (const child of tree.children) visit(child);
 
   // Removals no block matched: put them where their line says, else at the end.
+  // (A removal with neither place nor text has nothing to show; it still counts.)
   const loose = removals
-    .filter((r) => !used.has(r))
+    .filter((r) => !used.has(r) && r.text.trim() !== '')
     .map(
       (r): ViewBlock => ({
         kind: 'removed',
@@ -249,6 +273,22 @@ export function viewBlocks(
   const merged = loose.length === 0 ? blocks : mergeByLine(blocks, loose);
   attachEdits(merged, edits);
   return merged;
+}
+
+/** The span of a node without a position, from its first and last positioned descendants. */
+function spanOf(node: Nodes): Position | undefined {
+  let start: Point | undefined;
+  let end: Point | undefined;
+  const walk = (n: Nodes): void => {
+    if (n.position) {
+      start ??= n.position.start;
+      end = n.position.end;
+      return;
+    }
+    if ('children' in n) for (const c of n.children as Nodes[]) walk(c);
+  };
+  walk(node);
+  return start && end ? { start, end } : undefined;
 }
 
 /** Removals whose start is at or before `point`: the last few (they rarely overlap). */
@@ -303,7 +343,8 @@ function itemText(list: List, i: number, indent: string): string {
 
 function kept(node: Nodes, parent?: Parent): ViewBlock {
   const text = viewText(node, '', parent);
-  return { kind: 'kept', text, line: node.position?.start.line, edits: [], after: text };
+  const line = (node.position ?? spanOf(node))?.start.line;
+  return { kind: 'kept', text, line, edits: [], after: text };
 }
 
 function push(blocks: ViewBlock[], block: ViewBlock): void {
