@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- CORPUS_DIR] [--quick] [--batch-files=5000]`: copydesk's throughput and memory
+ * `npm run bench [-- CORPUS_DIR] [--quick] [--dist] [--batch-files=5000]`: copydesk's throughput and memory
  * on the corpus (default `../shared/corpus/articles`), against two references
  * measured in the same run on the same inputs:
  *
@@ -60,6 +60,19 @@ function loadInputs(
   return out;
 }
 
+/**
+ * copydesk's modules: from `src/` under tsx, or with `--dist` from the build in
+ * `dist/src/` (as users run it: no TypeScript loader in the process or workers).
+ */
+const FROM_DIST = process.env.COPYDESK_BENCH_DIST === '1';
+async function load<T>(rel: string): Promise<T> {
+  const url = new URL(
+    FROM_DIST ? `../dist/src/${rel}` : `../src/${rel.replace(/\.js$/, '.ts')}`,
+    import.meta.url,
+  );
+  return (await import(url.href)) as T;
+}
+
 /** Documents of the warm-up pass (JIT, lazy module state). */
 const WARM_UP_DOCS = 12;
 
@@ -95,7 +108,7 @@ async function child(
   const inputs = scenario === 'batch' || scenario === 'big50' ? [] : loadInputs(corpus, form);
   const bytes = inputs.reduce((n, i) => n + i.bytes.byteLength, 0);
   if (scenario === 'copydesk') {
-    const { Cleaner } = await import('../src/clean.js');
+    const { Cleaner } = await load<typeof import('../src/clean.js')>('clean.js');
     const cleaner = new Cleaner();
     const base = rssMb();
     const t = await timed(minMs, maxPasses, (limit) => {
@@ -106,7 +119,7 @@ async function child(
     return { ...t, bytes: bytes * t.passes, peakRssMb: peakMb(), baseRssMb: base };
   }
   if (scenario === 'pool') {
-    const { createPool } = await import('../src/batch/pool.js');
+    const { createPool } = await load<typeof import('../src/batch/pool.js')>('batch/pool.js');
     const threads = availableParallelism();
     const pool = createPool({ threads, options: {} });
     const base = rssMb();
@@ -190,8 +203,8 @@ async function child(
 
 /** Copy corpus pages into `count` files and run the batch runner (worker pool) over them. */
 async function batchRun(corpus: string, count: number): Promise<Timing> {
-  const { expandInputs } = await import('../src/batch/inputs.js');
-  const { runBatch } = await import('../src/batch/runner.js');
+  const { expandInputs } = await load<typeof import('../src/batch/inputs.js')>('batch/inputs.js');
+  const { runBatch } = await load<typeof import('../src/batch/runner.js')>('batch/runner.js');
   const inputs = loadInputs(corpus, 'all');
   const dir = mkdtempSync(join(tmpdir(), 'copydesk-bench-'));
   try {
@@ -238,11 +251,12 @@ async function batchRun(corpus: string, count: number): Promise<Timing> {
 
 /** A 50 MB text input through the batch runner with the default size limit. */
 async function big50(corpus: string): Promise<Timing> {
-  const { expandInputs } = await import('../src/batch/inputs.js');
-  const { runBatch } = await import('../src/batch/runner.js');
+  const { expandInputs } = await load<typeof import('../src/batch/inputs.js')>('batch/inputs.js');
+  const { runBatch } = await load<typeof import('../src/batch/runner.js')>('batch/runner.js');
   let DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
   try {
-    ({ DEFAULT_MAX_BYTES } = await import('../src/commands/clean.js'));
+    ({ DEFAULT_MAX_BYTES } =
+      await load<typeof import('../src/commands/clean.js')>('commands/clean.js'));
   } catch {
     // keep the documented default
   }
@@ -300,6 +314,7 @@ function run(
   corpus: string,
   minMs: number,
   maxPasses: number,
+  fromDist: boolean,
 ): Timing {
   const r = spawnSync(
     process.execPath,
@@ -314,7 +329,12 @@ function run(
       String(minMs),
       String(maxPasses),
     ],
-    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, COPYDESK_BENCH_DIST: fromDist ? '1' : '0' },
+    },
   );
   const line = r.stdout.trim().split('\n').pop() ?? '';
   try {
@@ -345,6 +365,12 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const quick = argv.includes('--quick');
+  const fromDist = argv.includes('--dist');
+  if (fromDist && !existsSync(join(ROOT, 'dist', 'src', 'clean.js'))) {
+    console.error('--dist: run `npm run build` first');
+    process.exitCode = 2;
+    return;
+  }
   const batchArg = argv.find((a) => a.startsWith('--batch-files='));
   const batchFiles = batchArg ? Number(batchArg.split('=')[1]) : 5000;
   const corpus = resolve(
@@ -360,7 +386,7 @@ async function main(argv: string[]): Promise<void> {
   const results: Record<string, Timing> = {};
   const step = (key: string, scenario: string, form: string, passes = maxPasses) => {
     process.stderr.write(`bench: ${key}…\n`);
-    results[key] = run(scenario, form, corpus, minMs, passes);
+    results[key] = run(scenario, form, corpus, minMs, passes, fromDist);
     const t = results[key] as Timing;
     process.stderr.write(
       `  ${t.docs} docs in ${Math.round(t.ms)} ms, peak ${Math.round(t.peakRssMb)} MB ${t.note ?? ''}\n`,
@@ -437,7 +463,9 @@ async function main(argv: string[]): Promise<void> {
   console.log(
     `copydesk bench · ${new Date().toISOString()} · Node ${process.version} · ${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()}`,
   );
-  console.log(`corpus ${corpus} · ${quick ? 'quick' : 'full'} run\n`);
+  console.log(
+    `corpus ${corpus} · ${quick ? 'quick' : 'full'} run · copydesk from ${fromDist ? 'dist/ (built)' : 'src/ (tsx)'}\n`,
+  );
   console.log('| scenario | docs | docs/s | MB/s | ms/doc | peak RSS MB | note |');
   console.log('|---|---:|---:|---:|---:|---:|---|');
   for (const [k, t] of Object.entries(results))
@@ -456,6 +484,7 @@ async function main(argv: string[]): Promise<void> {
     cores: availableParallelism(),
     corpus,
     quick,
+    from: fromDist ? 'dist' : 'src (tsx)',
     results: Object.fromEntries(
       Object.entries(results).map(([k, t]) => [
         k,
