@@ -76,7 +76,7 @@ export function regionWeight(b: BlockSignals): number {
   else w = -2 - 0.1 * b.words;
   const lex = strongLexicon(b);
   if (lex && (!prose || lex.coverage >= 0.25)) w = Math.min(w, -3 - 0.5 * b.words);
-  if (b.linkDensity > 0.5) w = Math.min(w, -2 - b.words * b.linkDensity);
+  if (b.linkDensity > 0.5) w = Math.min(w, -2 - Math.min(b.words, 12) * b.linkDensity);
   if (!prose && b.repeats > 1) w -= 1;
   const hs = hintScore(b.hints);
   if (hs < 0) w = w > 0 ? w * 0.3 : w * 1.5 - 1;
@@ -102,6 +102,31 @@ export function streakPenalty(weights: readonly number[]): number[] {
     return w * (1 + 0.25 * (k - 1));
   });
 }
+
+/**
+ * Article paragraphs come in runs; a prose block with non-prose on both sides
+ * (a teaser under its title and date, a comment between name and “Reply”)
+ * counts `ISOLATED` of its weight. Empty blocks are skipped when looking for
+ * neighbours.
+ */
+export function isolationDiscount(
+  blocks: readonly BlockSignals[],
+  weights: readonly number[],
+): number[] {
+  const filled = blocks.filter((b) => b.words > 0);
+  const pos = new Map(filled.map((b, i) => [b.index, i]));
+  return weights.map((w, i) => {
+    const b = blocks[i]!;
+    if (w <= 0 || !isProse(b)) return w;
+    const k = pos.get(b.index)!;
+    const prev = filled[k - 1];
+    const next = filled[k + 1];
+    const alone = !(prev && isProse(prev)) && !(next && isProse(next));
+    return alone ? w * ISOLATED : w;
+  });
+}
+
+const ISOLATED = 0.6;
 
 /** The maximum-sum run of weights: `[start, end]` inclusive, or undefined if none is positive. */
 export function bestRun(
@@ -195,7 +220,7 @@ export function findRegion(
   title: string | undefined,
   minRegionWords: number = defaults.minRegionWords,
 ): { weights: number[]; run: { start: number; end: number; sum: number } | undefined } {
-  const weights = streakPenalty(page.blocks.map(regionWeight));
+  const weights = streakPenalty(isolationDiscount(page.blocks, page.blocks.map(regionWeight)));
   const plain = bestRun(weights);
   if (!plain) return { weights, run: undefined };
   // The headline opens the article: favour the prose right after it.
@@ -211,7 +236,7 @@ export function findRegion(
   let prose = 0;
   for (const b of page.blocks) {
     if (isBarrier(b) && prose >= minRegionWords)
-      weights[b.index] = Math.min(weights[b.index]!, -0.5 * plain.sum);
+      weights[b.index] = Math.min(weights[b.index]!, -0.25 * plain.sum);
     if (isProse(b)) prose += b.words;
   }
   return { weights, run: bestRun(weights) };
