@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readText } from '../../src/readers/text.js';
 import { mark } from '../shared/label.js';
 import { isEdit } from '../shared/messages.js';
-import { remarkAssemble } from './index.js';
+import { type Options, remarkAssemble } from './index.js';
 
 const INPUT = [
   'Some body text that opens the article and runs on for a while.',
@@ -16,7 +16,7 @@ const INPUT = [
 ].join('\n');
 
 /** Mark roles by line as a detector would, then assemble. */
-function run(options: Parameters<typeof remarkAssemble>[0], title?: string) {
+function run(options: Options, title?: string) {
   const file = new VFile();
   file.data.meta = { authors: ['Jane Doe'], byline: 'By Jane Doe, Harbour Times' };
   if (title) file.data.meta.title = title;
