@@ -15,7 +15,7 @@
 import type { Nodes, Parent, Root } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { peek } from '../shared/label.js';
+import { label, peek } from '../shared/label.js';
 import { reportRemoval } from '../shared/messages.js';
 
 export interface Options {
@@ -41,9 +41,14 @@ function prune(parent: Parent, file: VFile, minConfidence: number): boolean {
   for (const child of parent.children) {
     const m = peek(child as Nodes);
     if (m?.label && !m.keep && m.label.confidence >= minConfidence) {
-      reportRemoval(file, child as Nodes, m.label);
-      removedAny = true;
-      continue;
+      if (!holdsKept(child as Nodes)) {
+        reportRemoval(file, child as Nodes, m.label);
+        removedAny = true;
+        continue;
+      }
+      // keep beats every label: remove around the kept part, not the whole container
+      for (const c of (child as Parent).children) if (!peek(c as Nodes)?.label) label(c as Nodes, m.label);
+      delete m.label;
     }
     if ('children' in child && !m?.keep) {
       const emptied = prune(child as Parent, file, minConfidence);
@@ -53,6 +58,12 @@ function prune(parent: Parent, file: VFile, minConfidence: number): boolean {
   }
   parent.children = kept;
   return removedAny && kept.length === 0 && parent.type !== 'root';
+}
+
+/** Whether a descendant of `node` is protected by a keep rule. */
+function holdsKept(node: Nodes): boolean {
+  if (!('children' in node)) return false;
+  return (node.children as Nodes[]).some((c) => peek(c)?.keep !== undefined || holdsKept(c));
 }
 
 export default remarkPrune;

@@ -96,6 +96,8 @@ export function optionsHash(options: CleanOptions, version: string): string {
     referenceDate: r.referenceDate?.toISOString() ?? null,
     maxRemovedShare: r.maxRemovedShare,
     url: r.url ?? null,
+    // config-file rules change the output too
+    rules: { keep: r.keep, drop: r.drop, lexicon: r.lexicon ?? null, sites: r.sites },
   };
   return createHash('sha256').update(JSON.stringify(relevant)).digest('hex').slice(0, 16);
 }

@@ -17,12 +17,14 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
+import { hideBin } from 'yargs/helpers';
 import { expandInputs } from '../batch/inputs.js';
 import { type JobResult, runJob } from '../batch/job.js';
 import { createReporter, formatSummary } from '../batch/progress.js';
 import { failLine, runBatch, skipLine } from '../batch/runner.js';
 import { version } from '../batch/version.js';
 import { Cleaner } from '../clean.js';
+import { type ConfigOnlyOptions, withConfigFile } from '../config/cli.js';
 import { UsageError } from '../errors.js';
 import { runNdjson } from '../ndjson.js';
 import type { BylineMode, CleanOptions, QuoteStyle } from '../options.js';
@@ -50,6 +52,10 @@ export interface CleanArgs {
   ndjson: boolean;
   siteRepeats: boolean;
   url?: string | undefined;
+  /** `--config FILE` (else copydesk.config.json|js found upwards from the first input). */
+  config?: string | undefined;
+  /** Options only the config file sets (rules, lexicon, per-site overrides…), see `withConfigFile`. */
+  configOptions?: ConfigOnlyOptions | undefined;
 }
 
 export interface CleanIO {
@@ -64,6 +70,7 @@ const BYLINE_CHOICES: readonly BylineMode[] = ['keep', 'normalize', 'drop'];
 /** The library options a `clean` invocation asks for. */
 export function cleanOptionsFromArgs(args: CleanArgs): CleanOptions {
   return {
+    ...(args.configOptions ?? {}),
     from: args.from,
     quotes: args.quotes,
     byline: args.byline,
@@ -222,6 +229,10 @@ export const cleanCommand: CommandModule<object, CleanArgs> = {
         describe: 'apply site rule packs (--no-site-rules to switch them off)',
       })
       .option('url', { type: 'string', describe: 'URL of the page (stdin input)' })
+      .option('config', {
+        type: 'string',
+        describe: 'config file (default: copydesk.config.json|js found upwards from the first input)',
+      })
       .option('concurrency', {
         alias: 'j',
         type: 'number',
@@ -276,6 +287,6 @@ export const cleanCommand: CommandModule<object, CleanArgs> = {
         'as a pipeline step',
       ) as unknown as Argv<CleanArgs>,
   handler: async (argv) => {
-    process.exitCode = await runClean(argv);
+    process.exitCode = await runClean(await withConfigFile(argv, hideBin(process.argv)));
   },
 };
