@@ -102,6 +102,13 @@ describe('remark-normalize-quotes', () => {
     ],
     ['unbalanced close stays close', 'uk', 'end of a long quote."', 'end of a long quote.”'],
     ['none leaves everything', 'none', `"a" 'b' don't`, `"a" 'b' don't`],
+    [
+      'guillemets as bullets and arrows',
+      'curly',
+      '» Home and Read more »» or « Back',
+      '» Home and Read more »» or « Back',
+    ],
+    ['breadcrumb separators', 'curly', 'News » World » Europe', 'News » World » Europe'],
   ];
   for (const [name, style, input, expected] of table) {
     it(`should handle ${name} (${style})`, () => {
@@ -134,6 +141,18 @@ describe('remark-normalize-quotes', () => {
     expect(out).toContain("<https://example.com/it's>");
     expect(out).toContain('https://x.org/a"b then “go”.');
     expect(out).toContain('<div title="x">"raw"</div>');
+  });
+
+  it('should leave raw tags in plain text alone', () => {
+    const c = {
+      name: 'tags',
+      dir,
+      inputPath: 'x.txt',
+      input: 'Pixel <img height="1" src="x.gif"> and "quoted".\n',
+    };
+    expect(runFixture(c, [remarkNormalizeQuotes]).markdown).toBe(
+      'Pixel \\<img height="1" src="x.gif"> and “quoted”.\n',
+    );
   });
 
   it('should use French and German marks in auto style', () => {

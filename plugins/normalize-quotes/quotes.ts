@@ -264,6 +264,14 @@ function decide(text: string, tokens: Token[], hints: Hints): void {
       t.role = 'prime';
       continue;
     }
+    // `» Home`, `Read more »»`, `« Back`: guillemets as bullets and arrows.
+    if (
+      GUILLEMET.has(c) &&
+      ((isSpace(p) && isSpace(n)) || p === c || n === c || text[t.end] === c)
+    ) {
+      t.role = 'keep';
+      continue;
+    }
     if (t.spacedBoth) {
       // `News » World`: a separator unless it closes an open quotation;
       // `a « b`: a separator unless a closing guillemet follows.

@@ -75,6 +75,12 @@ describe('remark-normalize-whitespace', () => {
     ]);
   });
 
+  it('should drop a block that held only invisible characters', () => {
+    const { out, edits } = md('Before.\n\n\u200B\u00AD\n\nAfter.');
+    expect(out).toBe('Before.\n\nAfter.');
+    expect(edits).toEqual([{ ruleId: 'normalize-whitespace', old: '\u200B\u00AD', new: '', line: 3 }]);
+  });
+
   it('should leave clean text alone', () => {
     const text = 'Plain text, “quotes”, 日本語, emoji 👍🏽 and Ελληνικά.';
     expect(ws(text)).toBe(text);

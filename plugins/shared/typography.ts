@@ -71,8 +71,14 @@ function looksLikeUrl(text: string): boolean {
   );
 }
 
-/** Mark URLs and e-mail addresses in `text` as protected. */
+/** Raw HTML/XML tags left in text (`<img src="…">`): their attribute quotes are syntax. */
+const TAG_RE = /<\/?[a-zA-Z][\w:-]*(?:\s+[^<>]*)?\/?>/g;
+
+/** Mark URLs, e-mail addresses and raw tags in `text` as protected. */
 export function protectUrls(text: string, protect: Uint8Array): void {
+  TAG_RE.lastIndex = 0;
+  for (let m = TAG_RE.exec(text); m; m = TAG_RE.exec(text))
+    for (let i = m.index; i < m.index + m[0].length; i++) protect[i] = 1;
   URL_RE.lastIndex = 0;
   for (let m = URL_RE.exec(text); m; m = URL_RE.exec(text)) {
     const url = m[0].replace(URL_TRAIL, '');
@@ -189,6 +195,7 @@ export function transformTree(
   fn: RunTransform,
 ): number {
   let changed = 0;
+  const emptied = new Set<Parent>();
   for (const run of collectRuns(tree)) {
     const repl = fn(run.text, run.protect);
     if (!repl || repl.size === 0) continue;
@@ -201,8 +208,16 @@ export function transformTree(
     if (before === after) continue;
     changed++;
     reportEdit(file, ruleId, reason, before, after, run.container.position);
+    if (run.container.children.length === 0) emptied.add(run.container);
   }
+  // A block that held only invisible characters is gone (its edit says so).
+  if (emptied.size > 0) dropNodes(tree, emptied);
   return changed;
+}
+
+function dropNodes(parent: Parent, nodes: ReadonlySet<Parent>): void {
+  parent.children = parent.children.filter((c) => !nodes.has(c as Parent)) as Parent['children'];
+  for (const c of parent.children) if ('children' in c) dropNodes(c as Parent, nodes);
 }
 
 /** Whether any index in [from, to) is protected. */
