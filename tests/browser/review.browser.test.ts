@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runReview } from '../../src/commands/review.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -47,11 +47,13 @@ function sink() {
   return { write: (_: string) => true };
 }
 
+/** Set when Chromium is missing: every test then fails with this message (never skips). */
+let missing: string | undefined;
+
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} is missing: the review browser test needs Debian's Chromium. Run scripts/ensure-chromium.sh (as root) and retry.`,
-    );
+    missing = `${CHROMIUM} is missing: the review browser test needs Debian's Chromium. Run scripts/ensure-chromium.sh (as root) and retry.`;
+    return;
   }
   dir = await mkdtemp(path.join(tmpdir(), 'copydesk-review-browser-'));
   const inputs = path.join(dir, 'inputs');
@@ -92,6 +94,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await context?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+beforeEach(() => {
+  if (missing) throw new Error(missing);
 });
 
 describe('review page in Chromium', () => {
