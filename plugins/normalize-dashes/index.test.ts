@@ -44,6 +44,8 @@ describe('remark-normalize-dashes', () => {
     ['phone numbers', 'call 555-1234 or 1-800-555-0199'],
     ['ISBN', 'ISBN 978-3-16-148410-0'],
     ['scores', 'won 3-1 after a 2-2 draw'],
+    ['tennis scores', 'beat Bublik 7-5, 3-6, 7-6 (5)'],
+    ['ranges of days and months', 'open Tue – Sat and May - June'],
     ['model numbers', 'a Boeing 737-800 jet'],
     ['arithmetic', 'so 10 - 5 = 5 and -3 degrees'],
     ['a text list marker', '- an item'],

@@ -62,6 +62,10 @@ const BEFORE = /[\p{L}\p{N}\p{M}.,;:!?)\]’”'"»\uFFFC*_]/u;
 /** Something a sentence dash can precede. */
 const AFTER = /[\p{L}\p{N}\p{M}([‘“'"«\uFFFC*_]/u;
 const SP = '[ \\t\\u00A0]';
+const DAYS_MONTHS =
+  '(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
+const DAY_OR_MONTH_END = new RegExp(`\\b(?:${DAYS_MONTHS})\\.?$`);
+const DAY_OR_MONTH_START = new RegExp(`^(?:${DAYS_MONTHS})\\b`);
 
 /** The dash transform for a style. */
 export function dashTransform(
@@ -92,6 +96,14 @@ export function dashTransform(
         if (core === '-' && !(left && right)) continue;
         // `10 - 5`: arithmetic, not a dash.
         if (core === '-' && /\d/.test(prev) && /\d/.test(next)) continue;
+        // `Tue – Sat`, `May - June`: a range of days or months, not a break.
+        if (
+          core !== '--' &&
+          core !== '---' &&
+          DAY_OR_MONTH_END.test(text.slice(Math.max(0, start - 10), start)) &&
+          DAY_OR_MONTH_START.test(text.slice(end, end + 10))
+        )
+          continue;
         // Unspaced en dash between words or numbers is a range or compound: keep.
         if (core === '–' && !spaced) continue;
         // `2--3`: LaTeX-style range.
@@ -130,6 +142,14 @@ function ranges(text: string, free: (a: number, b: number) => boolean, repl: Rep
       second = Math.floor(first / 100) * 100 + second; // 1990-95
     else if (b.length < a.length) continue;
     if (!(second > first)) continue;
+    // Scores: `7-5, 3-6, 7-6` — a neighbouring pair that falls is a score line.
+    const around = text.slice(Math.max(0, m.index - 14), m.index + m[0].length + 14);
+    if (
+      [...around.matchAll(/(?<!\d)(\d{1,2})-(\d{1,2})(?!\d)/g)].some(
+        (x) => Number(x[2]) <= Number(x[1]),
+      )
+    )
+      continue;
     // Model numbers: `Boeing 737-800`, `Airbus A320-200` (capitalised word before, mid-sentence).
     const before = text.slice(Math.max(0, m.index - 40), m.index);
     const word = /(\p{Lu}[\p{L}\p{N}]*)\s+$/u.exec(before);
