@@ -88,11 +88,14 @@ describe('site pack ${host}', () => {
 `;
 }
 
-function writeRegistry(): void {
+function writeRegistry(...alsoFormat: string[]): void {
   const file = join(SITES_DIR, 'index.ts');
   writeFileSync(file, renderRegistry(packFolders()));
   try {
-    execFileSync('npx', ['biome', 'format', '--write', file], { cwd: ROOT, stdio: 'ignore' });
+    execFileSync('npx', ['biome', 'check', '--write', file, ...alsoFormat], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
   } catch {
     // formatting is cosmetic; `npm run format` fixes it later
   }
@@ -126,7 +129,7 @@ function main(args: string[]): number {
   writeFileSync(join(dir, 'index.test.ts'), testSource(host, fixture));
   if (fixture) copyFileSync(fixture, join(dir, 'fixtures', basename(fixture)));
   else writeFileSync(join(dir, 'fixtures', 'page.html'), '<!-- save a page of the site here -->\n');
-  writeRegistry();
+  writeRegistry(join(dir, 'index.ts'), join(dir, 'index.test.ts'));
   console.log(
     `created plugins/sites/${host}/ (index.ts, index.test.ts, fixtures/${fixture ? basename(fixture) : 'page.html'})`,
   );
