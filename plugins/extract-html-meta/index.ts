@@ -93,7 +93,7 @@ export const remarkExtractHtmlMeta: Plugin<[Readonly<Options>?], Root> = () => (
 /** Author names from a free string ("By Jane Doe and John Smith", "Jane Doe, Staff Writer"). */
 export function namesFrom(value: string): string[] {
   const s = value.replace(/\s+/g, ' ').trim();
-  if (!s || s.length > 200 || /https?:|www\.|@|\.com\b/i.test(s)) return [];
+  if (!s || s.length > 200 || /https?:|www\.|@|\.com\b|[*<>{}=#]/i.test(s)) return [];
   const read = readBylineLine(/^by\b/i.test(s) ? s : `By ${s}`);
   if (read.kind === 'byline' && read.authors.length > 0) return read.authors;
   if (read.kind === 'byline') return [];

@@ -60,7 +60,7 @@ const ROLE =
 
 /** Words that mark an outlet or organisation rather than a person. */
 const ORG_WORD =
-  /\b(?:news|times|post|journal|daily|weekly|week|press|media|magazine|herald|tribune|gazette|agency|network|radio|tv|television|broadcasting|wire|service|group|inc|ltd|llc|online|digital|review|today|guardian|telegraph|observer|independent|chronicle|express|mail|mirror|standard|reuters|associated|afp|bloomberg|staff|desk|team|editors|editorial|project|programme|program|initiative|institute|university|foundation|council|society|association|centre|center|company|ministry)\b/i;
+  /\b(?:news|times|post|journal|daily|weekly|week|press|media|magazine|herald|tribune|gazette|agency|network|radio|tv|television|broadcasting|wire|service|group|inc|ltd|llc|online|digital|review|today|guardian|telegraph|observer|independent|chronicle|express|mail|mirror|standard|reuters|associated|afp|bloomberg|staff|desk|team|editors|editorial|project|programme|program|initiative|international|institute|university|foundation|council|society|association|centre|center|company|ministry)\b/i;
 
 /** A person's name: 2–4 capitalised tokens (initials, particles allowed). */
 const PERSON =
@@ -175,9 +175,12 @@ function dateSegment(segment: string, options: DateOptions): boolean {
 
 const SEPARATORS = /\s*(?:,|;|\||•|·|\s[–—-]\s|\band\b|&|\bund\b|\bet\b|\bog\b|\boch\b|\ben\b)\s*/i;
 
+/** A full stop after a word (not an initial) ends a segment: "Finian Cunningham. Sputnik International". */
+const SENTENCE_STOP = /(?<=\p{L}{3})\.\s+(?=\p{Lu})/u;
+
 function splitSegments(text: string): string[] {
   const out: string[] = [];
-  for (const seg of text.split(SEPARATORS)) {
+  for (const seg of text.split(SEPARATORS).flatMap((s) => (s ? s.split(SENTENCE_STOP) : []))) {
     const s = seg?.trim();
     if (!s) continue;
     // "Juan Pérez y María López": split on y/e only between two full names.
