@@ -78,13 +78,20 @@ export const remarkApplySitePack: Plugin<[Readonly<Options>?], Root> = (options)
   const packs = options?.packs ?? defaults.packs;
   if (!Array.isArray(packs)) throw new Error('remark-apply-site-pack: `packs` must be an array');
   const compiled = new Map<SitePack, CompiledPack>(packs.map((p) => [p, compilePack(p)]));
-  const detects = packs.some((p) => typeof p.detect === 'function');
 
   return (tree, file) => {
     if (packs.length === 0) return;
     const host = documentHost(file);
-    const text = detects ? blockText(tree).slice(0, DETECT_CHARS) : '';
-    const pack = resolveSitePack(packs, { host, htmlMeta: file.data.htmlMeta, text });
+    let text: string | undefined;
+    const pack = resolveSitePack(packs, {
+      host,
+      htmlMeta: file.data.htmlMeta,
+      // computed only if a pack's detect() reads it
+      get text() {
+        text ??= blockText(tree).slice(0, DETECT_CHARS);
+        return text;
+      },
+    });
     if (!pack) return;
     const c = compiled.get(pack) as CompiledPack;
     file.data.site = { pack: c.id, host, related: pack.related };
