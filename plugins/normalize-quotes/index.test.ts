@@ -143,6 +143,12 @@ describe('remark-normalize-quotes', () => {
     expect(out).toContain('<div title="x">"raw"</div>');
   });
 
+  it('should normalise image alt texts, never their URLs', () => {
+    expect(md(`![Einstein's "focus"](https://x.org/it's.png)`).out).toBe(
+      `![Einstein’s “focus”](https://x.org/it's.png)`,
+    );
+  });
+
   it('should leave raw tags in plain text alone', () => {
     const c = {
       name: 'tags',

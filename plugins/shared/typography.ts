@@ -212,6 +212,20 @@ export function transformTree(
   }
   // A block that held only invisible characters is gone (its edit says so).
   if (emptied.size > 0) dropNodes(tree, emptied);
+  // Image alt texts are prose too (and become text when an image is dropped).
+  const visitAlts = (node: Nodes) => {
+    if (SKIP.has(node.type)) return;
+    if (node.type === 'image' && node.alt) {
+      const alt = transformString(node.alt, fn);
+      if (alt !== node.alt) {
+        changed++;
+        reportEdit(file, ruleId, reason, node.alt, alt, node.position);
+        node.alt = alt;
+      }
+    }
+    if ('children' in node) for (const c of (node as Parent).children as Nodes[]) visitAlts(c);
+  };
+  visitAlts(tree);
   return changed;
 }
 
