@@ -151,8 +151,14 @@ export function tokenParts(token: string): string[] {
  */
 export function conceptOfToken(token: string, allowCookie: boolean): ChromeConcept | undefined {
   const parts = tokenParts(token);
-  // Embedded posts and quotes are article content whatever else the token says.
-  if (parts.some((p) => CONTENT_PARTS.has(p))) return undefined;
+  const c = findConcept(parts, allowCookie);
+  // Embedded posts and quotes are article content whatever else the token
+  // says (`social-media-embed`); their captions are still captions.
+  if (c && c !== 'caption' && parts.some((p) => CONTENT_PARTS.has(p))) return undefined;
+  return c;
+}
+
+function findConcept(parts: readonly string[], allowCookie: boolean): ChromeConcept | undefined {
   for (let size = 3; size >= 1; size--)
     for (let i = 0; i + size <= parts.length; i++) {
       const c = WORD_TO_CONCEPT.get(parts.slice(i, i + size).join(''));

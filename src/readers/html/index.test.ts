@@ -47,6 +47,7 @@ describe('class/id tokens', () => {
     expect(conceptOfToken('shadow', true)).toBeUndefined();
     expect(conceptOfToken('cookie-banner', false)).toBeUndefined();
     expect(conceptOfToken('social-media-embed', true)).toBeUndefined();
+    expect(conceptOfToken('InlineImage-imageEmbedCaption', true)).toBe('caption');
     expect(conceptOfToken('relatedpoststitle', true)).toBe('related');
     expect(conceptOfToken('commentary', true)).toBeUndefined();
   });
@@ -124,5 +125,31 @@ describe('readHtml hints', () => {
     );
     expect(find(bs, 'recipes').hints?.chrome).toEqual([]);
     expect(find(bs, 'We use').hints?.chrome?.[0]?.concept).toBe('cookie');
+  });
+});
+
+describe('layout tables', () => {
+  it('should turn a layout table into paragraphs and keep a data table', () => {
+    const file = new VFile();
+    const tree = readHtml(
+      `<table><tr><td><div>Menu</div></td><td><p>${PROSE}</p><p>Second paragraph.</p></td></tr></table>
+       <table><thead><tr><th>Team</th><th>Points</th></tr></thead><tr><td>Reds</td><td>12</td></tr><tr><td>Blues</td><td>9</td></tr></table>`,
+      file,
+    );
+    expect(tree.children.map((c) => c.type)).toEqual([
+      'paragraph',
+      'paragraph',
+      'paragraph',
+      'table',
+    ]);
+    expect(mdToString(tree.children[1]!)).toBe(PROSE);
+  });
+
+  it('should unwrap a one-column table and one marked presentation', () => {
+    const tree = readHtml(
+      '<table><tr><td>Only</td></tr><tr><td>Column</td></tr></table><table role="presentation"><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>',
+      new VFile(),
+    );
+    expect(tree.children.every((c) => c.type === 'paragraph')).toBe(true);
   });
 });

@@ -6,10 +6,11 @@
  * 2. Elements that are never content (script, style, forms, hidden …) are
  *    dropped, each drop of visible text reported; no script ever runs
  *    (`./never-content.ts`).
- * 3. Every element gets its HTML evidence (`./hints.ts`): tag, ancestors,
+ * 3. Layout tables become `<div>`s (`./layout-tables.ts`).
+ * 4. Every element gets its HTML evidence (`./hints.ts`): tag, ancestors,
  *    class/id tokens, roles, itemprops, chrome evidence and whether it lies
  *    inside the main content container.
- * 4. The rest converts to mdast. Each conversion handler is wrapped so the
+ * 5. The rest converts to mdast. Each conversion handler is wrapped so the
  *    blocks it produces carry the element's hints as
  *    `node.data.copydesk.hints`; blocks made implicitly (text straight in a
  *    `<div>`) get the hints of the element that holds them, and any block
@@ -26,6 +27,7 @@ import { applyHastRules } from '../../../plugins/apply-user-rules/hast.js';
 import { mark, peek } from '../../../plugins/shared/label.js';
 import type { Hints } from '../../types.js';
 import { collectHints, HINT_ID } from './hints.js';
+import { unwrapLayoutTables } from './layout-tables.js';
 import { readHtmlMeta } from './meta.js';
 import { stripNeverContent } from './never-content.js';
 
@@ -82,6 +84,7 @@ export function readHtml(value: string, file: VFile): Root {
   // user keep/drop selectors and site-pack selectors (no-op without file.data.hastRules)
   applyHastRules(hast, file);
   stripNeverContent(hast, file);
+  unwrapLayoutTables(hast);
   const byId = collectHints(hast);
   const mdast = toMdast(hast, { handlers: hintingHandlers(byId) }) as Root;
   inheritHints(mdast, undefined);
