@@ -48,7 +48,7 @@ export const defaults = { minRegionWords: 40 } as const;
 
 export const RULE_ID = 'outside-article';
 
-/** A numbered item line (`1) …`, `2. …`): listicles number their entries, menus rarely do. */
+/** A numbered item line (`1) …`, `2. …`): listicles number their entries, menus rarely do (ordered lists likewise). */
 const NUMBERED = /^\(?\d{1,2}[.)]\s+\S/u;
 /** A line that is only a URL (a text dump of a link the author pasted). */
 const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/u;
@@ -59,6 +59,8 @@ export function regionWeight(b: BlockSignals): number {
   const prose = isProse(b);
   let w: number;
   if (prose) w = b.words * (1 - b.linkDensity);
+  else if (b.node.type === 'list' && b.node.ordered && b.itemWords >= 3 && b.linkDensity < 0.7)
+    w = Math.min(b.items, 40);
   else if (b.kind === 'list' && b.itemWords < 8) w = -2 - 1.5 * Math.min(b.items, 40);
   else if (
     b.words >= 4 &&
@@ -127,6 +129,9 @@ export function isolationDiscount(
 }
 
 const ISOLATED = 0.6;
+
+/** Cost of each date-only line when a page has three or more (teaser cards, comments). */
+const DATE_CARD = 20;
 
 /** The maximum-sum run of weights: `[start, end]` inclusive, or undefined if none is positive. */
 export function bestRun(
@@ -232,6 +237,10 @@ export function findRegion(
       weights[after] = Math.min(weights[after]!, -0.5 * plain.sum);
     }
   }
+  // Repeated date-only lines are the stamps of teaser cards or comments.
+  const dates = page.blocks.filter((b) => b.dateOnly);
+  if (dates.length >= 3)
+    for (const b of dates) weights[b.index] = Math.min(weights[b.index]!, -DATE_CARD);
   // A "related"/"comments" header after prose closes the article.
   let prose = 0;
   for (const b of page.blocks) {

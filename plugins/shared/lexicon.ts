@@ -41,6 +41,9 @@ export type Phrases = Partial<Record<Concept, readonly string[]>>;
 
 export const PHRASES: Readonly<Record<Concept, readonly string[]>> = {
   newsletter: [
+    'подписаться',
+    'подпишитесь',
+    'рассылка',
     // en
     'newsletter',
     'newsletters',
@@ -114,6 +117,11 @@ export const PHRASES: Readonly<Record<Concept, readonly string[]>> = {
     'meer informatie',
   ],
   related: [
+    'читайте также',
+    'похожие статьи',
+    'похожие записи',
+    'вам также может быть интересно',
+    'популярное',
     'related articles',
     'related stories',
     'related posts',
@@ -164,6 +172,8 @@ export const PHRASES: Readonly<Record<Concept, readonly string[]>> = {
     'gerelateerde artikelen',
   ],
   readMore: [
+    'читать далее',
+    'подробнее',
     'read more',
     'continue reading',
     'read the full story',
@@ -214,6 +224,7 @@ export const PHRASES: Readonly<Record<Concept, readonly string[]>> = {
     'accepteren',
   ],
   ad: [
+    'реклама',
     'advertisement',
     'advertising',
     'sponsored',
@@ -232,6 +243,7 @@ export const PHRASES: Readonly<Record<Concept, readonly string[]>> = {
     'advertentie',
   ],
   share: [
+    'поделиться',
     'share',
     'share this',
     'share this article',
@@ -261,6 +273,10 @@ export const PHRASES: Readonly<Record<Concept, readonly string[]>> = {
     'delen',
   ],
   comment: [
+    'комментарии',
+    'добавить комментарий',
+    'ответить',
+    'оставить комментарий',
     'comments',
     'comment',
     'leave a comment',
@@ -302,6 +318,8 @@ export const PHRASES: Readonly<Record<Concept, readonly string[]>> = {
     'exclusivo para assinantes',
   ],
   login: [
+    'войти',
+    'регистрация',
     'log in',
     'login',
     'sign in',
@@ -326,6 +344,9 @@ export const PHRASES: Readonly<Record<Concept, readonly string[]>> = {
     'mijn account',
   ],
   navigation: [
+    'главная',
+    'поиск',
+    'контакты',
     'home',
     'homepage',
     'menu',
@@ -367,6 +388,7 @@ export const PHRASES: Readonly<Record<Concept, readonly string[]>> = {
     'zoeken',
   ],
   copyright: [
+    'все права защищены',
     '©',
     'copyright',
     'all rights reserved',

@@ -58,6 +58,8 @@ export interface BlockSignals {
   repeats: number;
   lexicon: LexiconHit[];
   hints: Hints | undefined;
+  /** The block is only a date and/or time (“Tuesday November 19, 2019”, “11/20/2019 01:14 PM”). */
+  dateOnly: boolean;
 }
 
 export interface PageSignals {
@@ -152,6 +154,39 @@ export function wordsOf(text: string): string[] {
   return out;
 }
 
+const DATE_WORDS = new Set(
+  (
+    'jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december ' +
+    'mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday ' +
+    'am pm a.m p.m utc gmt et est edt pt pst pdt bst cet cest at on published updated posted ago hour hours minute minutes min mins day days week weeks ' +
+    'janvier février mars avril mai juin juillet août septembre octobre novembre décembre lundi mardi mercredi jeudi vendredi samedi dimanche le à publié mis jour il y ' +
+    'januar februar märz juni juli oktober dezember montag dienstag mittwoch donnerstag freitag samstag sonntag uhr um am vor stunden ' +
+    'enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre de del hace horas ' +
+    'gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre ore fa ' +
+    'janeiro fevereiro março maio junho julho setembro outubro novembro dezembro há ' +
+    'januari februari maart mei augustus oktober uur geleden'
+  ).split(' '),
+);
+
+/** Only date and time words and numbers, with at least one number. */
+function isDateOnly(words: readonly string[], text: string): boolean {
+  if (words.length === 0 || words.length > 10 || !/\d/.test(text)) return false;
+  return words.every(
+    (w) => /^\d+(?:st|nd|rd|th|h)?$/.test(w) || DATE_WORDS.has(w.replace(/\.$/, '')),
+  );
+}
+
+/** Sentence ends, not counting abbreviations such as “Mr.”, “Sen.”, “U.S.” or initials. */
+function countSentences(text: string): number {
+  let n = 0;
+  for (const m of text.matchAll(TERMINAL)) {
+    const before = text.slice(Math.max(0, m.index - 6), m.index);
+    if (m[0] === '.' && /(?:^|[\s(“"'])(?:\p{Lu}[\p{L}.]{0,3}|\p{Ll})$/u.test(before)) continue;
+    n++;
+  }
+  return n;
+}
+
 /** Guess the page language from stopword hits; `und` when too few. */
 export function detectLanguage(words: readonly string[]): string {
   let best = 'und';
@@ -206,7 +241,7 @@ export function pageSignals(tree: Root, file: VFile | undefined, lexicon: Lexico
       text,
       chars,
       words: w.length,
-      sentences: text.match(TERMINAL)?.length ?? 0,
+      sentences: countSentences(text),
       endsWithPunct: ENDS.test(text.trim()),
       stopwordDensity: stop && w.length > 0 ? stopwords / w.length : undefined,
       linkDensity: bare.length > 0 ? Math.min(1, lc / bare.length) : 0,
@@ -218,6 +253,7 @@ export function pageSignals(tree: Root, file: VFile | undefined, lexicon: Lexico
       repeats: keys[index] ? (counts.get(keys[index]!) ?? 1) : 1,
       lexicon: lexiconHits(lexicon, text),
       hints: peek(node)?.hints,
+      dateOnly: isDateOnly(w, text),
     };
   });
   return { language, blocks, words: total };
