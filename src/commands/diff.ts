@@ -72,7 +72,10 @@ export async function runDiff(args: DiffArgs, io: CommandIO = process): Promise<
   }
   let report: ReturnType<typeof buildReport>;
   try {
-    report = buildReport(cleaner.clean(bytes, { path: args.file }), args.file);
+    report = buildReport(
+      cleaner.clean(bytes, { path: args.file }),
+      args.file === '-' ? 'stdin' : args.file,
+    );
   } catch (error) {
     if (error instanceof InputError) {
       io.stderr.write(`copydesk diff: ${error.message}\n`);

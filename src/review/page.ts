@@ -318,6 +318,9 @@ export function renderReviewPage(
   const edits = reports.reduce((k, r) => k + r.edits.length, 0);
   const warnings = reports.reduce((k, r) => k + r.warnings.length, 0);
   const failed = reports.filter((r) => r.status === 'failed').length;
+  const wordsIn = reports.reduce((k, r) => k + r.inputWords, 0);
+  const wordsRemoved = reports.reduce((k, r) => k + r.removedWords, 0);
+  const overall = wordsIn > 0 ? percent(wordsRemoved / wordsIn) : '0%';
   const head = COLUMNS.map(
     ([label, sort]) =>
       `<th scope="col" data-sort="${sort}"${sort === 'num' ? ' class="n"' : ''}><button type="button">${label}</button></th>`,
@@ -335,7 +338,7 @@ export function renderReviewPage(
 <body>
 <header class="top" id="top">
 <h1><span class="brand">copydesk</span> review</h1>
-<p><span id="doc-count">${n} document${n === 1 ? '' : 's'}</span> · ${removals} removals · ${edits} edits · ${warnings} warnings${
+<p><span id="doc-count">${n} document${n === 1 ? '' : 's'}</span> · ${overall} of ${wordsIn.toLocaleString('en')} words removed · ${removals} removals · ${edits} edits · ${warnings} warnings${
     failed > 0 ? ` · ${failed} failed` : ''
   } · generated ${escapeHtml(generated)} UTC</p>
 </header>
