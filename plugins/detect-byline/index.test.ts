@@ -109,3 +109,18 @@ describe('remark-detect-byline', () => {
     ).toThrow('remark-detect-byline: `referenceDate` is not a date');
   });
 });
+
+describe('remark-detect-byline: position', () => {
+  it('should believe a date line next to a lead-word byline far down a text dump, and not the page title', () => {
+    const r = runFixture(byName('long-menu-then-article'), [
+      remarkDetectHeadline,
+      remarkDetectByline,
+      remarkAssemble,
+    ]);
+    const meta = r.file.data.meta!;
+    expect(meta.authors).toEqual(['Jane Doe']);
+    expect(meta.published).toBe('2019-11-18T23:03:00');
+    expect(meta.byline).toBe('By Jane Doe');
+    expect(r.markdown).not.toContain('Reuters November 18');
+  });
+});

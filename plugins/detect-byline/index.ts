@@ -15,8 +15,10 @@
  * `meta.dateline`.
  *
  * Lines with a lead word ("By …") count anywhere in the page; a name without
- * a lead word, or a date alone, only near the top (`head` blocks) or the end
- * (`tail` blocks), or in an HTML element whose class says byline/author/date.
+ * a lead word, or a date alone, only near the top (`head` blocks), the end
+ * (`tail` blocks), the headline or a lead-word byline, or in an HTML element
+ * whose class says byline/author/date. The page's first block and its
+ * `<title>` are never bylines ("Headline - Site" has a byline's shape).
  * Blocks another detector already claimed (related lists…) are skipped.
  *
  * When: among the detectors, after headline and related-list detection.
@@ -88,13 +90,8 @@ function hintedByline(node: Nodes, text: string, file: VFile): boolean {
   return known.some((b) => squash(b) === text);
 }
 
-/** Read every line of a block; it is a byline block when all its lines are byline or date lines. */
-function readBlock(
-  text: string,
-  settings: Settings,
-  hinted: boolean,
-  near: boolean,
-): BylineLine[] | undefined {
+/** Read every line of a block; undefined unless every line is a byline or date line. */
+function readBlock(text: string, settings: Settings, hinted: boolean): BylineLine[] | undefined {
   const lines = text
     .split('\n')
     .map((l) => squash(l))
@@ -108,10 +105,23 @@ function readBlock(
       r = readBylineLine(`By ${line}`, { referenceDate: settings.referenceDate });
     }
     if (r.kind === 'none') return undefined;
-    if (!r.lead && !near && !hinted) return undefined;
     read.push(r);
   }
   return read;
+}
+
+interface Candidate {
+  index: number;
+  node: RootContent;
+  lines: BylineLine[];
+  /** Every line opened by a lead word, or HTML says it is a byline element. */
+  strong: boolean;
+}
+
+/** Blocks near which a name or a date alone is believed: the headline and lead-word bylines. */
+function isNear(i: number, n: number, anchors: readonly number[], settings: Settings): boolean {
+  if (i < settings.head || i >= n - settings.tail) return true;
+  return anchors.some((a) => i - a >= -4 && i - a <= 6);
 }
 
 function detect(tree: Root, file: VFile, settings: Settings): void {
@@ -119,9 +129,12 @@ function detect(tree: Root, file: VFile, settings: Settings): void {
   const meta: ArticleMeta = file.data.meta;
   const blocks = tree.children;
   const n = blocks.length;
-  let found: BylineLine | undefined;
+  const pageTitle = file.data.htmlMeta?.title ? squash(file.data.htmlMeta.title) : undefined;
+  const candidates: Candidate[] = [];
+  const anchors: number[] = [];
   let dateline = false;
   for (const [i, node] of blocks.entries()) {
+    if (peek(node)?.role === 'headline') anchors.push(i);
     if (!isFree(node) || !isCandidate(node)) continue;
     const raw = blockText(node);
     const text = squash(raw);
@@ -129,14 +142,23 @@ function detect(tree: Root, file: VFile, settings: Settings): void {
       if (!dateline && text.length > MAX_LENGTH) dateline = readDateline(text, meta) || true;
       continue;
     }
-    const near = i < settings.head || i >= n - settings.tail;
-    const lines = readBlock(raw, settings, hintedByline(node, text, file), near);
+    const hinted = hintedByline(node, text, file);
+    const lines = readBlock(raw, settings, hinted);
     if (!lines) {
       if (!dateline && text.length > 60) dateline = readDateline(text, meta) || true;
       continue;
     }
-    mark(node).role = 'byline';
-    for (const line of lines) {
+    const strong = hinted || lines.every((l) => l.lead);
+    // The page's first block or its <title> is the title ("Headline - Site"), not a byline.
+    if (!strong && ((candidates.length === 0 && i === 0) || text === pageTitle)) continue;
+    if (strong) anchors.push(i);
+    candidates.push({ index: i, node, lines, strong });
+  }
+  let found: BylineLine | undefined;
+  for (const c of candidates) {
+    if (!c.strong && !isNear(c.index, n, anchors, settings)) continue;
+    mark(c.node).role = 'byline';
+    for (const line of c.lines) {
       if (
         line.kind === 'byline' &&
         (!found || (found.authors.length === 0 && line.authors.length > 0))

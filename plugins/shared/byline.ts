@@ -37,7 +37,7 @@ export interface BylineLine extends ParsedByline {
 
 /** Words that open a byline, in several languages. */
 const LEAD =
-  /^(?:(?:written|story|words|text|reporting|reported|posted|photos? and words|interview)\s+by|by|words\s*:|text\s*:|texto\s*:|autor(?:in)?\s*:|auteur\s*:|authors?\s*:|about|sobre|über|von|par|por|di|door|af|av|przez|от)\s*:?\s+/i;
+  /^(?:(?:written|story|words|text|reporting|reported|posted|photos? and words|interview)\s+by|by|words\s*:|text\s*:|texto\s*:|autor(?:in)?\s*:|auteur\s*:|authors?\s*:|von|par|por|di|door|af|av|przez|от)\s*:?\s+/i;
 
 /** Words that open a date part, with what the date means. */
 const DATE_WORDS: [RegExp, 'published' | 'modified'][] = [
@@ -291,6 +291,10 @@ export function readBylineLine(text: string, options: DateOptions = {}): BylineL
     // Without a lead word a name alone is not enough: it needs an outlet, a role or a date beside it.
     const beside = publication !== undefined || roles.length > 0 || result.dateText !== undefined;
     result.kind = beside ? 'byline' : 'none';
+  } else if (result.authors.length === 0 && unknown === 0 && publication !== undefined) {
+    // "Reuters November 18, 2019 11:03 PM": an outlet with a date.
+    const dated = result.published !== undefined || result.modified !== undefined;
+    result.kind = dated && t.split(/\s+/).length <= 6 ? 'byline' : 'none';
   } else if (result.authors.length === 0 && unknown === 0 && publication === undefined) {
     result.kind = isDateOnly(flat, options) ? 'date' : 'none';
     if (result.kind === 'date' && result.published === undefined && result.modified === undefined) {
