@@ -4,6 +4,8 @@
  * the documented edits, code never touched, curly ↔ straight round trip on
  * well-formed text, and mojibake repair undoing any UTF-8→cp1252 mis-decoding.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Code, InlineCode, Root } from 'mdast';
 import remarkParse from 'remark-parse';
@@ -28,6 +30,7 @@ import {
   defaults as wsDefaults,
 } from '../plugins/normalize-whitespace/index.js';
 import { transformString } from '../plugins/shared/typography.js';
+import { clean } from '../src/clean.js';
 
 const RUNS = { numRuns: 400 };
 const STYLES: ConcreteStyle[] = ['curly', 'uk', 'straight', 'de', 'fr'];
@@ -354,4 +357,37 @@ describe('normalisers: properties', () => {
       RUNS,
     );
   });
+});
+
+describe('normalisers: the seed in every house style', () => {
+  const seed = readFileSync(
+    join(import.meta.dirname, '..', 'seeds', 'theweek--putin-meets-kim-jong-un.txt'),
+    'utf8',
+  );
+  const expectations = {
+    curly: { apostrophe: '’', outer: ['“', '”'], inner: ['‘', '’'], foreign: /["']/ },
+    uk: { apostrophe: '’', outer: ['‘', '’'], inner: ['“', '”'], foreign: /["']/ },
+    straight: { apostrophe: "'", outer: ['"', '"'], inner: ["'", "'"], foreign: /[“”‘’]/ },
+  } as const;
+  for (const [style, e] of Object.entries(expectations)) {
+    it(`should come out consistent in ${style} style`, () => {
+      const { markdown } = clean(seed, {
+        path: 'seed.txt',
+        quotes: style as keyof typeof expectations,
+      });
+      expect(markdown).not.toMatch(e.foreign);
+      expect(markdown).toContain(`North Korea${e.apostrophe}s willingness`);
+      expect(markdown).toContain(`Seoul${e.apostrophe}s Kookmin`);
+      expect(markdown).toContain(`reports that ${e.outer[0]}the Kremlin`);
+      expect(markdown).toContain(`Putin is ${e.inner[0]}desperate to be considered`);
+      expect(markdown).toContain(`Washington${e.inner[1]}.${e.outer[1]}`);
+      expect(markdown).toContain(
+        `China${e.apostrophe}s ${e.outer[0]}Belt and Road${e.outer[1]} initiative`,
+      );
+      // re-cleaning the output changes nothing
+      expect(
+        clean(markdown, { path: 'seed.md', quotes: style as keyof typeof expectations }).markdown,
+      ).toBe(markdown);
+    });
+  }
 });
