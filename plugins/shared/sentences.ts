@@ -3,6 +3,8 @@
  * pass, because ICU splits after "Mr." "Dr." "U.S." and initials.
  */
 
+import { segments } from './segment.js';
+
 export interface Sentence {
   text: string;
   /** Offset of the sentence in the input. */
@@ -99,7 +101,7 @@ function endsInAbbreviation(piece: string): boolean {
  */
 export function splitSentences(text: string, locale = 'en'): Sentence[] {
   const out: Sentence[] = [];
-  for (const seg of segmenterFor(locale).segment(text)) {
+  for (const seg of segments(segmenterFor(locale), text)) {
     const raw = seg.segment;
     const prev = out[out.length - 1];
     const trimmed = raw.trim();

@@ -13,6 +13,7 @@ import type { VFile } from 'vfile';
 import type { Hints } from '../../src/types.js';
 import { peek } from './label.js';
 import { fold, type Lexicon, type LexiconHit, lexiconHits } from './lexicon.js';
+import { segments } from './segment.js';
 import { STOPWORDS } from './stopwords.js';
 import { blockText } from './text.js';
 
@@ -150,7 +151,7 @@ function countItems(node: Nodes): number {
 /** Words of `text` as folded word-like segments. */
 export function wordsOf(text: string): string[] {
   const out: string[] = [];
-  for (const s of segmenter.segment(text.toLowerCase())) if (s.isWordLike) out.push(s.segment);
+  for (const s of segments(segmenter, text.toLowerCase())) if (s.isWordLike) out.push(s.segment);
   return out;
 }
 

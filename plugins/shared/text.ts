@@ -1,6 +1,7 @@
 /** Text helpers shared by plugins: block text, source lines, word counts. */
 import type { Nodes, Parent, RootContent } from 'mdast';
 import { toString as mdToString } from 'mdast-util-to-string';
+import { segments } from './segment.js';
 
 const BLOCK_TYPES = new Set([
   'paragraph',
@@ -59,7 +60,7 @@ const SPACED_WORD = /[\p{L}\p{N}\p{M}]+(?:['’.,:\u2010-][\p{L}\p{N}\p{M}]+)*/g
 export function countWords(text: string): number {
   if (UNSPACED.test(text)) {
     let n = 0;
-    for (const s of wordSegmenter.segment(text)) if (s.isWordLike) n++;
+    for (const s of segments(wordSegmenter, text)) if (s.isWordLike) n++;
     return n;
   }
   return text.match(SPACED_WORD)?.length ?? 0;

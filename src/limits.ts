@@ -1,0 +1,172 @@
+/**
+ * Bounds that keep hostile input from hanging or exhausting copydesk.
+ *
+ * - `clampMarkdownNesting`: Markdown's container prefix (indentation and `>`
+ *   markers) is capped per line before parsing. remark-parse's cost per line
+ *   grows with the square of its nesting, so a page of 2,000-deep nested
+ *   lists would take hours; real articles never nest past a handful of levels.
+ * - `flattenDeep`: an mdast tree is cut to a maximum depth right after
+ *   reading, iteratively, so no recursive plugin or the stringifier can
+ *   overflow the stack. Blocks below the limit are lifted, in order, into the
+ *   container at the limit; no text is lost.
+ *
+ * Deeper HTML than the HTML parser's own recursion allows (a few thousand
+ * nested elements) still fails that one file with "nesting too deep to
+ * process" (`src/batch/job.ts`).
+ */
+import type { BlockContent, Nodes, Parent, Root, RootContent } from 'mdast';
+
+/** Deepest Markdown container nesting kept (default for `clampMarkdownNesting`). */
+export const MAX_MARKDOWN_NESTING = 32;
+/** Deepest mdast nesting kept (default for `flattenDeep`). */
+export const MAX_TREE_DEPTH = 48;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** End of the container marker (`>`, `- `, `* `, `+ `, `1. `, `1) `) at `i`, or -1. */
+function containerEnd(text: string, i: number, end: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 62) return i + 1;
+  if ((c === 45 || c === 42 || c === 43) && isSpace(text.charCodeAt(i + 1))) return i + 1;
+  if (!isDigit(c)) return -1;
+  let j = i;
+  while (j < end && j - i < 9 && isDigit(text.charCodeAt(j))) j++;
+  const d = text.charCodeAt(j);
+  return (d === 46 || d === 41) && isSpace(text.charCodeAt(j + 1)) ? j + 1 : -1;
+}
+
+/**
+ * Cap each line's container prefix: at most `maxDepth` containers (`>` markers
+ * and list markers such as `- `, `* `, `1. `) and no run of indentation wider
+ * than `2 × maxDepth` columns. Returns the input string itself when no line
+ * needs it. Cost: one pass over each line's prefix (two for capped lines).
+ */
+export function clampMarkdownNesting(
+  text: string,
+  maxDepth = MAX_MARKDOWN_NESTING,
+): { text: string; lines: number } {
+  const maxIndent = maxDepth * 2;
+  let out: string[] | undefined;
+  let lines = 0;
+  let start = 0;
+  let last = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    let containers = 0;
+    let widest = 0;
+    let run = 0;
+    let i = start;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (isSpace(c)) {
+        run += c === 9 ? 4 : 1;
+        if (run > widest) widest = run;
+        i++;
+        continue;
+      }
+      const next = containerEnd(text, i, end);
+      if (next === -1) break;
+      containers++;
+      run = 0;
+      i = next;
+    }
+    if (containers > maxDepth || widest > maxIndent) {
+      out ??= [];
+      out.push(text.slice(last, start));
+      out.push(rebuildPrefix(text, start, i, end, maxDepth, maxIndent));
+      last = i;
+      lines++;
+    }
+    start = end + 1;
+  }
+  if (!out) return { text, lines: 0 };
+  out.push(text.slice(last));
+  return { text: out.join(''), lines };
+}
+
+function rebuildPrefix(
+  text: string,
+  start: number,
+  stop: number,
+  end: number,
+  maxDepth: number,
+  maxIndent: number,
+): string {
+  let rebuilt = '';
+  let count = 0;
+  let k = start;
+  while (k < stop) {
+    if (isSpace(text.charCodeAt(k))) {
+      let r = k;
+      let width = 0;
+      while (r < stop && isSpace(text.charCodeAt(r))) width += text.charCodeAt(r++) === 9 ? 4 : 1;
+      rebuilt += width > maxIndent ? ' '.repeat(maxIndent) : text.slice(k, r);
+      k = r;
+      continue;
+    }
+    const next = containerEnd(text, k, end);
+    count++;
+    if (count <= maxDepth) rebuilt += text.slice(k, next);
+    k = next;
+  }
+  return /[ \t]$/.test(rebuilt) || rebuilt === '' ? rebuilt : `${rebuilt} `;
+}
+
+const LEAF_BLOCKS = new Set([
+  'paragraph',
+  'heading',
+  'code',
+  'html',
+  'thematicBreak',
+  'table',
+  'definition',
+]);
+
+/**
+ * Cut `tree` to `maxDepth` levels (iteratively). A container at the limit gets,
+ * in place of its children, the leaf blocks found below it, in document order.
+ * Returns the number of containers flattened.
+ */
+export function flattenDeep(tree: Root, maxDepth = MAX_TREE_DEPTH): number {
+  let flattened = 0;
+  const stack: [Parent, number][] = [[tree, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (
+      depth >= maxDepth &&
+      (node.type === 'blockquote' || node.type === 'listItem' || node.type === 'footnoteDefinition')
+    ) {
+      if (!node.children.some((c) => 'children' in c && !LEAF_BLOCKS.has(c.type))) continue;
+      node.children = leafBlocks(node) as BlockContent[];
+      flattened++;
+      continue;
+    }
+    for (const child of node.children)
+      if ('children' in child && !LEAF_BLOCKS.has(child.type))
+        stack.push([child as Parent, depth + 1]);
+  }
+  return flattened;
+}
+
+/** Leaf blocks below `node`, in order, without recursion. */
+function leafBlocks(node: Parent): RootContent[] {
+  const out: RootContent[] = [];
+  const stack: Nodes[] = [...(node.children as Nodes[])].reverse();
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (LEAF_BLOCKS.has(n.type) || !('children' in n)) {
+      if (LEAF_BLOCKS.has(n.type)) out.push(n as RootContent);
+      continue;
+    }
+    const kids = (n as Parent).children as Nodes[];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return out;
+}
