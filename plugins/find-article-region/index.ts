@@ -219,6 +219,37 @@ export function anchorIndex(
   return blocks.find((b) => peek(b.node)?.role === 'headline')?.index;
 }
 
+/**
+ * Pull in prose just past either end of the run when at most `GAP` short
+ * blocks (an inset link, a caption) stand between: the last paragraph after a
+ * “Related” box, the lead before a photo credit. Losing article text is worse
+ * than a stray line.
+ */
+export function extend<T extends { start: number; end: number }>(
+  blocks: readonly BlockSignals[],
+  run: T,
+): T {
+  const pull = (from: number, step: 1 | -1): number => {
+    let edge = from;
+    for (;;) {
+      let gap = 0;
+      let i = edge + step;
+      for (; i >= 0 && i < blocks.length; i += step) {
+        const b = blocks[i]!;
+        if (b.words === 0) continue;
+        if (isProse(b)) break;
+        if (b.dateOnly || ++gap > GAP) return edge;
+      }
+      const b = blocks[i];
+      if (!b || b.words < 20 || hintScore(b.hints) < 0 || strongLexicon(b)) return edge;
+      edge = i;
+    }
+  };
+  return { ...run, start: pull(run.start, -1), end: pull(run.end, 1) };
+}
+
+const GAP = 2;
+
 /** Region weights of the page's blocks and the chosen run (see the module comment). */
 export function findRegion(
   page: PageSignals,
@@ -248,7 +279,8 @@ export function findRegion(
       weights[b.index] = Math.min(weights[b.index]!, -0.25 * plain.sum);
     if (isProse(b)) prose += b.words;
   }
-  return { weights, run: bestRun(weights) };
+  const run = bestRun(weights);
+  return { weights, run: run && extend(page.blocks, run) };
 }
 
 export const remarkFindArticleRegion: Plugin<[Readonly<Options>?], Root> = (options) => {
