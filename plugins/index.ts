@@ -12,6 +12,7 @@ export { remarkDedupeBlocks } from './dedupe-blocks/index.js';
 export { remarkDetectByline } from './detect-byline/index.js';
 export { remarkDetectHeadline } from './detect-headline/index.js';
 export { remarkExtractCounts } from './extract-counts/index.js';
+export { remarkExtractDates } from './extract-dates/index.js';
 export { remarkExtractHtmlMeta } from './extract-html-meta/index.js';
 export { remarkExtractLanguage } from './extract-language/index.js';
 export { remarkExtractQuotes } from './extract-quotes/index.js';

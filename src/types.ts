@@ -103,7 +103,7 @@ export interface SourceInfo {
 }
 
 /** One author-ish evidence string and where it came from. */
-export type Evidence = 'json-ld' | 'meta' | 'html' | 'text' | 'front-matter' | 'option';
+export type Evidence = 'json-ld' | 'meta' | 'html' | 'text' | 'front-matter' | 'option' | 'url';
 
 /** An item of a removed "related / recommended / read more" list. */
 export interface RelatedItem {

@@ -1,7 +1,8 @@
 /**
  * Metadata evidence precedence: a field set from stronger evidence is never
  * overwritten by weaker evidence. Order (strongest first): a caller's option,
- * JSON-LD and front matter, meta tags, HTML byline/time elements, visible text.
+ * JSON-LD and front matter, meta tags, HTML byline/time elements, visible
+ * text, a date in the URL.
  */
 import type { ArticleMeta, Evidence } from '../../src/types.js';
 
@@ -12,6 +13,7 @@ export const EVIDENCE_RANK: Readonly<Record<Evidence, number>> = {
   meta: 4,
   html: 3,
   text: 2,
+  url: 1,
 };
 
 function rank(evidence: Evidence | undefined): number {
