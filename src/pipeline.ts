@@ -18,12 +18,14 @@ import { remarkDedupeBlocks } from '../plugins/dedupe-blocks/index.js';
 import { remarkDetectByline } from '../plugins/detect-byline/index.js';
 import { remarkDetectHeadline } from '../plugins/detect-headline/index.js';
 import { remarkExtractCounts } from '../plugins/extract-counts/index.js';
+import { remarkExtractDates } from '../plugins/extract-dates/index.js';
 import { remarkExtractHtmlMeta } from '../plugins/extract-html-meta/index.js';
 import { remarkExtractLanguage } from '../plugins/extract-language/index.js';
 import { remarkExtractQuotes } from '../plugins/extract-quotes/index.js';
 import { remarkExtractSources } from '../plugins/extract-sources/index.js';
 import { remarkFindArticleRegion } from '../plugins/find-article-region/index.js';
 import { remarkGuard } from '../plugins/guard/index.js';
+import { remarkKeepHtmlContent } from '../plugins/keep-html-content/index.js';
 import { remarkNormalizeDashes } from '../plugins/normalize-dashes/index.js';
 import { remarkNormalizeMojibake } from '../plugins/normalize-mojibake/index.js';
 import { remarkNormalizeQuotes } from '../plugins/normalize-quotes/index.js';
@@ -35,7 +37,13 @@ import { remarkStripHtmlChrome } from '../plugins/strip-html-chrome/index.js';
 import { remarkStripNewsletter } from '../plugins/strip-newsletter/index.js';
 import { remarkStripRelated } from '../plugins/strip-related/index.js';
 import { userRulesOf } from './config/sites.js';
+import type { Phrases } from '../plugins/shared/lexicon.js';
 import type { ResolvedOptions } from './options.js';
+
+/** The user's extra lexicon phrases (config `lexicon`) for the plugins that use the lexicon. */
+function lexiconOption(options: ResolvedOptions): { extraPhrases?: Phrases } {
+  return options.lexicon ? { extraPhrases: options.lexicon } : {};
+}
 
 /** Plugins of the preset, in order, configured from resolved options. */
 export function presetPlugins(options: ResolvedOptions): PluggableList {
@@ -48,7 +56,7 @@ export function presetPlugins(options: ResolvedOptions): PluggableList {
     //    off with siteRules: false).
     [remarkApplyUserRules, userRulesOf(options)],
     remarkDetectHeadline,
-    remarkStripNewsletter,
+    [remarkStripNewsletter, { phrases: [...(options.lexicon?.newsletter ?? []), ...(options.lexicon?.cta ?? [])] }],
     remarkStripRelated,
     [remarkDetectByline, { referenceDate: options.referenceDate }],
     remarkStripHtmlChrome,
@@ -56,8 +64,10 @@ export function presetPlugins(options: ResolvedOptions): PluggableList {
       ? ([[remarkApplySitePack, { packs: options.sitePacks }]] as PluggableList)
       : []),
     // generic detectors after the specific ones: the article region, then chrome blocks
-    remarkFindArticleRegion,
-    remarkStripBoilerplate,
+    [remarkFindArticleRegion, lexiconOption(options)],
+    [remarkStripBoilerplate, lexiconOption(options)],
+    // HTML keep rule: positional evidence alone does not remove text inside the content container
+    remarkKeepHtmlContent,
     // last: a repeat counts only against a first copy that stays
     remarkDedupeBlocks,
     // refuse to over-strip; set the status
@@ -66,6 +76,7 @@ export function presetPlugins(options: ResolvedOptions): PluggableList {
     remarkPrune,
     // document metadata (HTML head, front matter) and the language, before the normalisers
     remarkExtractHtmlMeta,
+    remarkExtractDates,
     remarkExtractLanguage,
     // house style on the kept text only (after the language, for `quotes: 'auto'`)
     [remarkNormalizeQuotes, { style: options.quotes }],
