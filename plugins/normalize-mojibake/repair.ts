@@ -25,7 +25,7 @@
  * Known ambiguity: a 2-byte sequence led by `ß` (U+07C0–U+07FF, NKo) is never
  * repaired, because `ß“` is ordinary German (`Straße“`).
  */
-import type { Replacements } from '../shared/typography.js';
+import { type Replacements, type RunTransform, toFixpoint } from '../shared/typography.js';
 
 /** cp1252 bytes 0x80–0x9F that map to characters outside Latin-1. */
 const CP1252_HIGH: Record<number, number> = {
@@ -251,67 +251,10 @@ function applyRepl(text: string, repl: Replacements): string {
 
 /**
  * Repair mojibake in a run. Returns per-index replacements relative to the
- * original text, or undefined when nothing is (unambiguously) broken.
+ * original text, or undefined when nothing is (unambiguously) broken. Passes
+ * repeat while they improve the text (double and triple encodings).
  */
-export function repairRun(text: string, protect?: Uint8Array): Replacements | undefined {
-  let current = text;
-  // Map from current index to original index span, to compose passes.
-  let origin: Array<[number, number]> = Array.from(
-    { length: text.length },
-    (_, i) => [i, i + 1] as [number, number],
-  );
-  let prot = protect;
-  let changed = false;
-  for (let round = 0; round < 3; round++) {
-    const repl = pass(current, prot);
-    if (!repl) break;
-    changed = true;
-    // Rebuild text, origin and protection.
-    let next = '';
-    const nextOrigin: Array<[number, number]> = [];
-    const nextProt: number[] = [];
-    let i = 0;
-    while (i < current.length) {
-      const r = repl.get(i);
-      if (r === undefined) {
-        next += current[i];
-        nextOrigin.push(origin[i]!);
-        nextProt.push(prot?.[i] ?? 0);
-        i++;
-        continue;
-      }
-      // A replaced group: the span up to the next index that is not an '' deletion.
-      let j = i + 1;
-      while (j < current.length && repl.get(j) === '') j++;
-      const span: [number, number] = [origin[i]![0], origin[j - 1]![1]];
-      for (let k = 0; k < r.length; k++) {
-        next += r[k];
-        nextOrigin.push(span);
-        nextProt.push(0);
-      }
-      i = j;
-    }
-    current = next;
-    origin = nextOrigin;
-    prot = Uint8Array.from(nextProt);
-  }
-  if (!changed || current === text) return undefined;
-  // Express the final text as replacements on the original indices.
-  const out: Replacements = new Map();
-  for (let i = 0; i < text.length; i++) out.set(i, '');
-  let k = 0;
-  while (k < current.length) {
-    const [from, to] = origin[k]!;
-    let piece = '';
-    while (k < current.length && origin[k]![0] === from && origin[k]![1] === to) {
-      piece += current[k];
-      k++;
-    }
-    if (to - from === 1 && piece === text[from]) out.delete(from);
-    else out.set(from, piece);
-  }
-  return out;
-}
+export const repairRun: RunTransform = toFixpoint(pass, 5);
 
 /**
  * Whether the mis-decoding of `text` would be too ambiguous to undo as a
@@ -325,6 +268,6 @@ export function ambiguousMojibake(text: string): boolean {
 
 /** Repair a plain string. */
 export function repairMojibake(text: string): string {
-  const repl = repairRun(text);
+  const repl = repairRun(text, new Uint8Array(text.length));
   return repl ? applyRepl(text, repl) : text;
 }

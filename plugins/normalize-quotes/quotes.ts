@@ -8,7 +8,7 @@
  * (‘outer “inner”’) comes out right in US style (“outer ‘inner’”) and back.
  */
 import type { Replacements, RunTransform } from '../shared/typography.js';
-import { frenchInnerSpace, nbspRequired, OBJECT, toFixpoint } from '../shared/typography.js';
+import { frenchInnerSpace, nbspRequired, toFixpoint } from '../shared/typography.js';
 
 /** A concrete style: what each role is written as. */
 export interface Glyphs {
@@ -160,21 +160,18 @@ function flank(text: string, t: Token): void {
   while (k >= 0 && INLINE_SPACE.test(text[k]!)) k--;
   const after = text[j] ?? '';
   const before = text[k] ?? '';
-  if ((c === '«' || c === '‹') && j > t.end && innerSpaceOk(true, after)) {
+  if ((c === '«' || c === '‹') && j > t.end && frenchInnerSpace(true, after)) {
     t.spacedBoth = pSpace;
     t.canOpen = true;
     t.canClose = false;
     t.end = j;
-  } else if ((c === '»' || c === '›') && k < t.start - 1 && innerSpaceOk(false, before)) {
+  } else if ((c === '»' || c === '›') && k < t.start - 1 && frenchInnerSpace(false, before)) {
     t.spacedBoth = nSpace;
     t.canClose = true;
     t.canOpen = false;
     t.start = k + 1;
   }
 }
-
-/** See `frenchInnerSpace` (shared with the white-space normaliser). */
-const innerSpaceOk = frenchInnerSpace;
 
 function markChar(text: string, t: Token): string {
   // The mark itself, skipping absorbed French spaces.
@@ -472,5 +469,3 @@ export function normalizeQuotes(text: string, style: ConcreteStyle): string {
   for (let i = 0; i < text.length; i++) out += repl.get(i) ?? text[i];
   return out;
 }
-
-export { OBJECT };
