@@ -78,7 +78,9 @@ describe('remark-normalize-whitespace', () => {
   it('should drop a block that held only invisible characters', () => {
     const { out, edits } = md('Before.\n\n\u200B\u00AD\n\nAfter.');
     expect(out).toBe('Before.\n\nAfter.');
-    expect(edits).toEqual([{ ruleId: 'normalize-whitespace', old: '\u200B\u00AD', new: '', line: 3 }]);
+    expect(edits).toEqual([
+      { ruleId: 'normalize-whitespace', old: '\u200B\u00AD', new: '', line: 3 },
+    ]);
   });
 
   it('should leave clean text alone', () => {
