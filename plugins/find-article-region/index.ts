@@ -228,6 +228,7 @@ export function anchorIndex(
 export function extend<T extends { start: number; end: number }>(
   blocks: readonly BlockSignals[],
   run: T,
+  anchor?: number,
 ): T {
   const pull = (from: number, step: 1 | -1): number => {
     let edge = from;
@@ -238,7 +239,7 @@ export function extend<T extends { start: number; end: number }>(
         const b = blocks[i]!;
         if (b.words === 0) continue;
         if (isProse(b)) break;
-        if (b.dateOnly || ++gap > GAP) return edge;
+        if (b.dateOnly || i === anchor || ++gap > GAP) return edge;
       }
       const b = blocks[i];
       if (!b || b.words < 20 || hintScore(b.hints) < 0 || strongLexicon(b)) return edge;
@@ -280,7 +281,7 @@ export function findRegion(
     if (isProse(b)) prose += b.words;
   }
   const run = bestRun(weights);
-  return { weights, run: run && extend(page.blocks, run) };
+  return { weights, run: run && extend(page.blocks, run, after) };
 }
 
 export const remarkFindArticleRegion: Plugin<[Readonly<Options>?], Root> = (options) => {
