@@ -63,3 +63,19 @@ describe('remark-extract-quotes', () => {
     ]);
   });
 });
+
+describe('remark-extract-quotes: other languages', () => {
+  it('should attribute French and German quotations', () => {
+    const quotes = runFixture(
+      text(
+        '« Nous avons pris nos responsabilités ce soir », a déclaré Anne Hidalgo devant le conseil.\nDer Minister sagte: „Wir werden die Steuern nicht erhöhen.“ Das sagte Olaf Scholz am Montag.\n',
+      ),
+      [remarkExtractQuotes],
+    ).file.data.quotes!;
+    expect(quotes[0]).toMatchObject({
+      text: 'Nous avons pris nos responsabilités ce soir',
+      speaker: 'Anne Hidalgo',
+    });
+    expect(quotes[1]?.text).toBe('Wir werden die Steuern nicht erhöhen.');
+  });
+});

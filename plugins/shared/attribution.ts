@@ -6,6 +6,8 @@
  * - reporting verb + subject (inverted): "…, says the BBC", "says Professor
  *   Andrei Lankov of Seoul's Kookmin University", "told Reuters";
  * - "according to the Russian presidential spokesman, Dmitry Peskov";
+ * - the same shapes with common French, German, Spanish, Portuguese and
+ *   Italian reporting verbs ("a déclaré", "sagte", "dijo", "selon", "laut");
  * - possessive: "The Guardian's Andrew Roth" (outlet and person);
  * - anaphora: "the broadcaster reports", "he said" (resolved by the caller).
  *
@@ -28,7 +30,7 @@ export interface Attribution {
 }
 
 const VERB =
-  'says|said|say|reports|reported|report|told|tells|writes|wrote|notes|noted|adds|added|explains|explained|argues|argued|claims|claimed|warns|warned|believes|believed|states|stated|announced|announces|confirms|confirmed|reveals|revealed|suggests|suggested|insists|insisted|asks|asked|replied|recalls|recalled|observes|observed|predicts|predicted|estimates|estimated|concludes|concluded|reckons|reckoned|continues|continued';
+  'says|said|say|reports|reported|report|told|tells|writes|wrote|notes|noted|adds|added|explains|explained|argues|argued|claims|claimed|warns|warned|believes|believed|states|stated|announced|announces|confirms|confirmed|reveals|revealed|suggests|suggested|insists|insisted|asks|asked|replied|recalls|recalled|observes|observed|predicts|predicted|estimates|estimated|concludes|concluded|reckons|reckoned|continues|continued|a déclaré|a dit|a expliqué|a affirmé|a estimé|a souligné|a ajouté|déclare|explique|affirme|estime|souligne|ajoute|sagte|sagt|erklärte|erklärt|betonte|meinte|dijo|afirmó|declaró|explicó|señaló|aseguró|disse|afirmou|declarou|explicou|ha detto|ha dichiarato|ha spiegato|ha affermato';
 
 const CAP = "(?:\\p{Lu}(?:[\\p{L}\\p{M}.\\-]|['’](?=\\p{Lu}))*)";
 const CONNECT = '(?:of|for|de|del|da|van|von|al|bin|la|le|du|y)';
@@ -230,7 +232,8 @@ export function findAttributions(text: string, names: NameIndex = new Set()): At
     push({ name, kind: kindOf(name, names), start, end: (m.index ?? 0) + m[0].length });
   }
   // 3. "according to …": the person-like span of the clause, else its first name.
-  const acc = /(?<![\p{L}])according to\s+([^.;!?\u2063]{2,120})/giu;
+  const acc =
+    /(?<![\p{L}])(?:according to|selon|laut|según|segundo|secondo)\s+([^.;!?\u2063]{2,120})/giu;
   for (const m of text.matchAll(acc)) {
     const clause = m[1] ?? '';
     const spans = [...clause.matchAll(new RegExp(`(?:The\\s+)?${SPAN}`, 'gu'))]
