@@ -102,13 +102,26 @@ export function findContent(
     );
     if (at.length === 0) continue;
     const best = Math.max(...at.map((c) => sizes.get(c.el) ?? 0));
-    const top = at.find((c) => (sizes.get(c.el) ?? 0) === best)!;
+    let top = at.find((c) => (sizes.get(c.el) ?? 0) === best)!;
+    // A container holding several containers of its kind is a listing: the
+    // one holding the headline (the only <h1> among them) is the article.
+    const nested = candidates.filter((c) => c.rank === rank && c.parents.includes(top.el));
+    const headed = nested.filter((c) => hasH1(c.el) && (sizes.get(c.el) ?? 0) >= MIN_CONTENT_CHARS);
+    if (nested.length >= 2 && headed.length === 1) {
+      top = headed[0]!;
+      return {
+        elements: new Set([top.el]),
+        container: { evidence: containerEvidence(top.el, rank), specific: rank <= 1 },
+      };
+    }
     const chosen = new Set<Element>();
     for (const c of at) {
       if ((sizes.get(c.el) ?? 0) < best * 0.3) continue;
-      // Widen to an enclosing <article> (lede, dek beside the body).
+      // Widen to the nearest enclosing <article> (lede, dek beside the body),
+      // unless that article is a listing of several.
       const article = [...c.parents].reverse().find((p) => p.tagName === 'article');
-      chosen.add(article ?? c.el);
+      const listing = article && countTag(article, 'article') >= 2;
+      chosen.add(article && !listing ? article : c.el);
     }
     return {
       elements: chosen,
@@ -116,6 +129,28 @@ export function findContent(
     };
   }
   return { elements: new Set() };
+}
+
+/**
+ * An `<article>` nested in the content container, one of two or more there,
+ * small next to it and without the headline: a teaser card or a comment.
+ */
+function isTeaser(el: Element, container: Element, sizes: Map<Element, number>): boolean {
+  if (el.tagName !== 'article' || hasH1(el)) return false;
+  if ((sizes.get(el) ?? 0) >= 0.3 * (sizes.get(container) ?? 0)) return false;
+  return countTag(container, 'article') >= 2;
+}
+
+function hasH1(el: Element): boolean {
+  return el.children.some((c) => c.type === 'element' && (c.tagName === 'h1' || hasH1(c)));
+}
+
+/** Descendant elements named `tag`. */
+function countTag(el: Element, tag: string): number {
+  let n = 0;
+  for (const c of el.children)
+    if (c.type === 'element') n += (c.tagName === tag ? 1 : 0) + countTag(c, tag);
+  return n;
 }
 
 function describe(el: Element, what: string): string {
@@ -172,11 +207,17 @@ export function collectHints(root: Root): Map<number, Hints> {
   };
   markWrappers(root, []);
 
-  const walk = (node: Root | Element, parent: Hints, inside: boolean): void => {
+  const walk = (
+    node: Root | Element,
+    parent: Hints,
+    inside: boolean,
+    holder: Element | undefined,
+  ): void => {
     for (const child of node.children) {
       if (child.type !== 'element') continue;
       const el = child;
       const isInside = inside || content.has(el);
+      const within = content.has(el) ? el : holder;
       let hints: Hints;
       if (SKIP_TAGS.has(el.tagName)) {
         hints = { ...parent, tag: el.tagName };
@@ -188,6 +229,12 @@ export function collectHints(root: Root): Map<number, Hints> {
             !content.has(el) &&
             !(size > pageChars * WRAPPER_SHARE && size > 0));
         const own = chromeable ? ownChrome(el) : [];
+        if (chromeable && within && within !== el && isTeaser(el, within, sizes))
+          own.push({
+            concept: 'related',
+            evidence: '<article> among several inside the article',
+            landmark: true,
+          });
         const roles = strings(el.properties.role).map((r) => r.toLowerCase());
         const itemprops = strings(el.properties.itemProp).filter(Boolean);
         hints = {
@@ -213,9 +260,9 @@ export function collectHints(root: Root): Map<number, Hints> {
       const id = next++;
       byId.set(id, hints);
       el.properties[HINT_ID] = id;
-      walk(el, hints, isInside);
+      walk(el, hints, isInside, within);
     }
   };
-  walk(root, { ancestors: [], tokens: [], roles: [], itemprops: [], chrome: [] }, false);
+  walk(root, { ancestors: [], tokens: [], roles: [], itemprops: [], chrome: [] }, false, undefined);
   return byId;
 }

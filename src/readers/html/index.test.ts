@@ -153,3 +153,29 @@ describe('layout tables', () => {
     expect(tree.children.every((c) => c.type === 'paragraph')).toBe(true);
   });
 });
+
+describe('content container in listings', () => {
+  it('should take the article holding the headline when articles nest', () => {
+    const bs = read(
+      `<article class="feed"><article class="post"><h1>Headline</h1><p>${PROSE}</p><p>${PROSE}</p></article><article><p>Teaser one text here</p></article><article><p>Teaser two text here</p></article></article>`,
+    );
+    expect(find(bs, 'council').hints?.content).toBe('inside');
+    expect(find(bs, 'Teaser one').hints?.content).toBe('outside');
+  });
+
+  it('should mark small articles among several inside the article as related', () => {
+    const bs = read(
+      `<article><h1>Headline</h1><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}</p><h3>You may like</h3><article><p>Teaser one text here</p></article><article><p>Teaser two text here</p></article></article>`,
+    );
+    expect(find(bs, 'Teaser one').hints?.chrome?.[0]).toMatchObject({ concept: 'related' });
+    expect(find(bs, 'council').hints?.chrome).toEqual([]);
+  });
+
+  it('should not take a single nested body article for a teaser', () => {
+    const bs = read(
+      `<article><header><h1>Headline</h1></header><article class="body"><p>${PROSE}</p><p>${PROSE}</p></article></article>`,
+    );
+    expect(find(bs, 'council').hints?.chrome).toEqual([]);
+    expect(find(bs, 'council').hints?.content).toBe('inside');
+  });
+});
