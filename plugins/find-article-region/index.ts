@@ -73,6 +73,7 @@ export function regionWeight(b: BlockSignals): number {
   else if (b.kind === 'heading') w = -1;
   else if (NUMBERED.test(b.text) && b.words >= 2) w = 1;
   else if (BARE_URL.test(b.text)) w = -0.3;
+  else if (b.kind === 'list' && proseStopwords(b) && b.linkDensity < 0.4) w = 0;
   else if (b.kind === 'list') w = -2 - 1.5 * Math.min(b.items, 40);
   else if (b.words >= 5 && (b.stopwordDensity ?? 0.2) >= 0.15 && b.linkDensity < 0.4) w = -0.5;
   else w = -2 - 0.1 * b.words;
@@ -192,7 +193,9 @@ export function nonProseStreaks(blocks: readonly BlockSignals[]): number[] {
 export function isBarrier(b: BlockSignals): boolean {
   if (b.words > 6 || isProse(b)) return false;
   return b.lexicon.some(
-    (h) => (h.concept === 'related' || h.concept === 'comment') && h.coverage >= 0.4,
+    (h) =>
+      (h.concept === 'related' || h.concept === 'comment' || h.concept === 'bio') &&
+      h.coverage >= 0.4,
   );
 }
 

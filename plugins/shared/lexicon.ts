@@ -19,7 +19,8 @@ export type Concept =
   | 'paywall'
   | 'login'
   | 'navigation'
-  | 'copyright';
+  | 'copyright'
+  | 'bio';
 
 export const CONCEPTS: readonly Concept[] = [
   'newsletter',
@@ -34,6 +35,7 @@ export const CONCEPTS: readonly Concept[] = [
   'login',
   'navigation',
   'copyright',
+  'bio',
 ];
 
 /** Phrases per concept (any language mixed; matching is language-agnostic). */
@@ -41,6 +43,14 @@ export type Phrases = Partial<Record<Concept, readonly string[]>>;
 
 export const PHRASES: Readonly<Record<Concept, readonly string[]>> = {
   newsletter: [
+    'seu e-mail',
+    'seu email',
+    'tu email',
+    'tu e-mail',
+    'votre email',
+    'deine e-mail',
+    'je e-mailadres',
+    'la tua email',
     'подписаться',
     'подпишитесь',
     'рассылка',
@@ -117,6 +127,14 @@ export const PHRASES: Readonly<Record<Concept, readonly string[]>> = {
     'meer informatie',
   ],
   related: [
+    'artigos relacionados',
+    'artículos relacionados',
+    'articles liés',
+    'ähnliche artikel',
+    'verwandte artikel',
+    'gerelateerd',
+    'posts relacionados',
+    'related reading',
     'читайте также',
     'похожие статьи',
     'похожие записи',
@@ -273,6 +291,22 @@ export const PHRASES: Readonly<Record<Concept, readonly string[]>> = {
     'delen',
   ],
   comment: [
+    'deixe uma resposta',
+    'cancelar resposta',
+    'deixe seu comentário',
+    'deja una respuesta',
+    'cancelar respuesta',
+    'laisser une réponse',
+    'annuler la réponse',
+    'schreibe einen kommentar',
+    'hinterlasse einen kommentar',
+    'antworten abbrechen',
+    'lascia una risposta',
+    'annulla risposta',
+    'laat een reactie achter',
+    'cancel reply',
+    'join the discussion',
+    'join the conversation',
     'комментарии',
     'добавить комментарий',
     'ответить',
@@ -386,6 +420,24 @@ export const PHRASES: Readonly<Record<Concept, readonly string[]>> = {
     'início',
     'pesquisar',
     'zoeken',
+  ],
+  bio: [
+    'about the author',
+    'about the writer',
+    'author bio',
+    'more by this author',
+    'more articles by',
+    'à propos de l’auteur',
+    "à propos de l'auteur",
+    'über den autor',
+    'über die autorin',
+    'sobre el autor',
+    'sobre la autora',
+    "sull'autore",
+    'sobre o autor',
+    'sobre a autora',
+    'over de auteur',
+    'об авторе',
   ],
   copyright: [
     'все права защищены',

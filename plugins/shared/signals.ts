@@ -53,6 +53,8 @@ export interface BlockSignals {
   items: number;
   /** Mean words per list item (0 if not a list). */
   itemWords: number;
+  /** Share of list items ending like a sentence (0 if not a list). */
+  itemSentences: number;
   /** Relative position of the block's first word in the page's words (0..1). */
   position: number;
   /** How many units of the page have the same folded text (1 = unique). */
@@ -146,6 +148,22 @@ function countItems(node: Nodes): number {
   };
   walk(node);
   return Math.max(1, node.type === 'listItem' ? n - 1 : n);
+}
+
+/** Share of the leaf list items whose text ends like a sentence. */
+function itemSentenceShare(node: Nodes): number {
+  let n = 0;
+  let ended = 0;
+  const walk = (x: Nodes) => {
+    if (x.type === 'listItem' && !x.children.some((c) => c.type === 'list')) {
+      n++;
+      if (ENDS.test(blockText(x).trim())) ended++;
+      return;
+    }
+    if ('children' in x) for (const c of (x as Parent).children) walk(c as Nodes);
+  };
+  walk(node);
+  return n > 0 ? ended / n : 0;
 }
 
 /** Words of `text` as folded word-like segments. */
@@ -250,6 +268,7 @@ export function pageSignals(tree: Root, file: VFile | undefined, lexicon: Lexico
       markupOverhead,
       items,
       itemWords: items > 0 ? w.length / items : 0,
+      itemSentences: items > 0 ? itemSentenceShare(node) : 0,
       position,
       repeats: keys[index] ? (counts.get(keys[index]!) ?? 1) : 1,
       lexicon: lexiconHits(lexicon, text),
@@ -310,6 +329,8 @@ export function isProse(b: BlockSignals): boolean {
   // Breadcrumbs and menus on one line: “News » World » Europe”, “Home | About | Jobs”.
   if (b.words < 25 && (b.text.match(SEPARATORS)?.length ?? 0) >= 2) return false;
   if (b.kind === 'list' && b.itemWords < 8) return false;
+  // A list of titles (“Ten things…”, “How to…”) is not prose; a list of sentences is.
+  if (b.kind === 'list' && b.itemWords < 15 && b.itemSentences < 0.5) return false;
   const sentence = b.endsWithPunct || b.sentences >= 1;
   // Name-heavy news prose (sports, markets) has few stopwords but sentence punctuation.
   if (b.words >= 25 && sentence && (b.stopwordDensity ?? 1) >= 0.05) return true;
