@@ -160,10 +160,15 @@ function tidy(name: string): string {
 
 /** Replace quoted passages with a placeholder of the same length. */
 export function maskQuotes(text: string, spans: readonly { start: number; end: number }[]): string {
-  let out = text;
-  for (const s of spans)
-    out = out.slice(0, s.start) + '\u2063'.repeat(s.end - s.start) + out.slice(s.end);
-  return out;
+  const parts: string[] = [];
+  let at = 0;
+  for (const s of spans) {
+    if (s.start < at) continue;
+    parts.push(text.slice(at, s.start), '\u2063'.repeat(s.end - s.start));
+    at = s.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /**
@@ -172,13 +177,15 @@ export function maskQuotes(text: string, spans: readonly { start: number; end: n
  */
 export function findAttributions(text: string, names: NameIndex = new Set()): Attribution[] {
   const out: Attribution[] = [];
+  const starts = new Set<number>();
   const push = (a: Attribution): void => {
     if (
       !a.anaphor &&
       (!a.name || STARTERS.has(a.name) || NOT_SOURCE.test(a.name) || a.name.length < 2)
     )
       return;
-    if (out.some((o) => o.start === a.start)) return;
+    if (starts.has(a.start)) return;
+    starts.add(a.start);
     out.push(a);
   };
   // 1. subject + verb: "CBS News says", "The Independent reports", "Putin said"

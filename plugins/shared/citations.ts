@@ -35,6 +35,9 @@ interface Resolved {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+/** Bounds that keep pathological pages linear: sources per page, sentences per source. */
+const MAX_SOURCES = 300;
+const MAX_SENTENCES = 25;
 
 function words(text: string): number {
   return (text.match(WORD) ?? []).length;
@@ -65,15 +68,26 @@ export function scanCitations(blocks: readonly string[], locale = 'en'): Citatio
   const lastOfKind = new Map<SourceKind, SourceCited>();
   const quotes: CitedQuote[] = [];
 
+  const seen = new Map<SourceCited, Set<string>>();
   const cite = (name: string, kind: SourceKind, sentence: string): SourceCited => {
     const k = key(name);
     let s = sources.get(k);
     if (!s) {
       s = { name, kind, sentences: [] };
-      sources.set(k, s);
-      order.push(s);
+      if (order.length < MAX_SOURCES) {
+        sources.set(k, s);
+        order.push(s);
+      }
     } else if (s.kind === 'unknown' && kind !== 'unknown') s.kind = kind;
-    if (!s.sentences.includes(sentence)) s.sentences.push(sentence);
+    let set = seen.get(s);
+    if (!set) {
+      set = new Set();
+      seen.set(s, set);
+    }
+    if (!set.has(sentence) && s.sentences.length < MAX_SENTENCES) {
+      set.add(sentence);
+      s.sentences.push(sentence);
+    }
     lastOfKind.set(s.kind, s);
     return s;
   };
@@ -84,15 +98,20 @@ export function scanCitations(blocks: readonly string[], locale = 'en'): Citatio
     const attributions = findAttributions(masked, names);
     const sentences = splitSentences(text, locale);
     const resolved: Resolved[] = [];
+    let si = 0;
     for (const a of attributions) {
-      const sentence = sentences.find((s) => a.start >= s.start && a.start < s.end)?.text ?? text;
+      // Attributions and sentences are both in text order: one pointer finds each one's sentence.
+      while (si < sentences.length - 1 && (sentences[si]?.end ?? 0) <= a.start) si++;
+      const sentence = sentences[si]?.text ?? text;
       const r = resolve(a, sentence, cite, lastOfKind);
       if (r) resolved.push(r);
     }
     let previous: CitedQuote | undefined;
-    for (const q of quotations) {
-      const window = sentenceWindow(sentences, q.start, q.end);
-      const speaker = speakerFor(q, resolved, quotations, window);
+    let wi = 0;
+    for (const [qi, q] of quotations.entries()) {
+      while (wi < sentences.length - 1 && (sentences[wi]?.end ?? 0) <= q.start) wi++;
+      const window = sentenceWindow(sentences, wi, q.end);
+      const speaker = speakerFor(q, resolved, quotations[qi - 1], quotations[qi + 1], window);
       const n = words(q.text);
       const keep = n >= 4 || (speaker !== undefined && n >= 2 && !isNameLike(q.text));
       const quote: CitedQuote = { text: q.text, block: b };
@@ -127,15 +146,29 @@ function resolve(
   return { name: s.name, kind: s.kind, start: a.start, end: a.end };
 }
 
-/** Start and end offsets of the sentences a quotation overlaps. */
+/** Start and end offsets of the sentences a quotation overlaps, from the sentence at `first`. */
 function sentenceWindow(
   sentences: readonly { start: number; end: number }[],
-  start: number,
+  first: number,
   end: number,
 ): { start: number; end: number } {
-  const hit = sentences.filter((s) => s.end > start && s.start < end);
-  if (hit.length === 0) return { start, end };
-  return { start: hit[0]?.start ?? start, end: hit[hit.length - 1]?.end ?? end };
+  const head = sentences[first];
+  if (!head) return { start: 0, end };
+  let last = first;
+  while (last < sentences.length - 1 && (sentences[last + 1]?.start ?? end) < end) last++;
+  return { start: head.start, end: sentences[last]?.end ?? end };
+}
+
+/** Index of the first attribution starting at or after `offset` (binary search; `resolved` is in text order). */
+function firstFrom(resolved: readonly Resolved[], offset: number): number {
+  let lo = 0;
+  let hi = resolved.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((resolved[mid]?.start ?? 0) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -145,19 +178,22 @@ function sentenceWindow(
 function speakerFor(
   q: { start: number; end: number },
   resolved: readonly Resolved[],
-  quotations: readonly { start: number; end: number }[],
+  before: { start: number; end: number } | undefined,
+  after: { start: number; end: number } | undefined,
   window: { start: number; end: number },
 ): string | undefined {
-  const inWindow = resolved.filter((r) => r.start >= window.start && r.end <= window.end + 1);
-  const before = inWindow
-    .filter((r) => r.end <= q.start)
-    .filter((r) => !quotations.some((o) => o !== q && o.start >= r.end && o.end <= q.start))
-    .at(-1);
-  if (before) return before.name;
-  const after = inWindow
-    .filter((r) => r.start >= q.end)
-    .filter((r) => !quotations.some((o) => o !== q && o.start >= q.end && o.end <= r.start))[0];
-  return after?.name;
+  // Nearest attribution ending before the quotation, inside the window, not behind the previous quotation.
+  for (let i = firstFrom(resolved, q.start) - 1; i >= 0; i--) {
+    const r = resolved[i];
+    if (!r || r.start < window.start) break;
+    if (r.end > q.start) continue;
+    if (before && before.start >= r.end) break;
+    return r.name;
+  }
+  const r = resolved[firstFrom(resolved, q.end)];
+  if (!r || r.end > window.end + 1) return undefined;
+  if (after && after.end <= r.start) return undefined;
+  return r.name;
 }
 
 /** "CBS" into "CBS News", "Putin" into "Vladimir Putin": a short name joins the longer one it is part of. */

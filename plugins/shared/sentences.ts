@@ -100,28 +100,28 @@ function endsInAbbreviation(piece: string): boolean {
  * they hold no per-document state.
  */
 export function splitSentences(text: string, locale = 'en'): Sentence[] {
-  const out: Sentence[] = [];
+  const spans: { start: number; end: number; last: string }[] = [];
   for (const seg of segments(segmenterFor(locale), text)) {
     const raw = seg.segment;
-    const prev = out[out.length - 1];
+    const prev = spans[spans.length - 1];
     const trimmed = raw.trim();
     if (!trimmed) {
       if (prev) prev.end = seg.index + raw.length;
       continue;
     }
     const startsLower = /^[\p{Ll}\d,;:)]/u.test(trimmed);
-    if (prev && (endsInAbbreviation(prev.text) || startsLower)) {
+    // Only the piece that ended the previous span decides (keeps this linear on long inputs).
+    if (prev && (endsInAbbreviation(prev.last) || startsLower)) {
       prev.end = seg.index + raw.length;
-      prev.text = text.slice(prev.start, prev.end);
+      prev.last = raw;
       continue;
     }
-    out.push({ text: raw, start: seg.index, end: seg.index + raw.length });
+    spans.push({ start: seg.index, end: seg.index + raw.length, last: raw });
   }
-  for (const s of out) {
-    const lead = s.text.length - s.text.trimStart().length;
-    s.start += lead;
-    s.text = s.text.trim();
-    s.end = s.start + s.text.length;
-  }
-  return out;
+  return spans.map((sp) => {
+    const raw = text.slice(sp.start, sp.end);
+    const start = sp.start + (raw.length - raw.trimStart().length);
+    const trimmed = raw.trim();
+    return { text: trimmed, start, end: start + trimmed.length };
+  });
 }
