@@ -95,16 +95,26 @@ function wallClock(c: chrono.ParsedComponents): string {
  * `options.referenceDate`.
  */
 export function parseDate(text: string, options: DateOptions = {}): ParsedDate | undefined {
-  if (text.length > 500) return undefined;
+  if (text.length > 500 || !SUBSTANCE.test(text)) return undefined;
   let best: ParsedDate | undefined;
   for (const parser of localeFor(options.language)) {
     const found = parseWith(parser, text, options);
     // Several locales may read something: keep the longest reading ("24 novembre 2017 à 18:42", not "18:42").
     if (found !== null && (!best || (found && found.text.length > best.text.length))) best = found;
     if (best && best.text.length >= text.trim().length - 2) break;
+    // Without a language, other locales are only worth trying on text English cannot be all of.
+    if (parser === chrono.en && !options.language && !FOREIGN.test(text)) break;
   }
   return best ?? undefined;
 }
+
+/** Cues that a date is not written in English: accented letters, dd.mm.yyyy, other languages' month names and links. */
+const FOREIGN =
+  /[^\x00-\x7f]|\d{1,2}\.\d{1,2}\.\d{2,4}|\b(?:janv|févr|avr|mai|juin|juil|sept|oct|nov|déc|janvier|mars|avril|juillet|août|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus|le|la|el|de|del|am|um|à|h\d)\b/iu;
+
+/** A date needs a digit or a relative word; anything else is not worth a parse. */
+const SUBSTANCE =
+  /\d|ago|yesterday|today|hier|aujourd|gestern|heute|vorgestern|ayer|hoy|ontem|hoje|ieri|oggi|gisteren|vandaag|igår|idag|вчера|сегодня|昨日|今日|昨天|今天/iu;
 
 /** One locale's reading: a date, `undefined` (read but unresolved), or `null` (nothing read). */
 function parseWith(
