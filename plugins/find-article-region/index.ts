@@ -26,7 +26,13 @@
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { isFree, label, peek } from '../shared/label.js';
-import { compileLexicon, fold, mergePhrases, type Phrases } from '../shared/lexicon.js';
+import {
+  compileLexicon,
+  fold,
+  type LexiconHit,
+  mergePhrases,
+  type Phrases,
+} from '../shared/lexicon.js';
 import {
   type BlockSignals,
   hintScore,
@@ -189,6 +195,20 @@ export function nonProseStreaks(blocks: readonly BlockSignals[]): number[] {
   return out;
 }
 
+/** Two prose blocks nearly free of chrome phrases, in a row, within the next 14 non-empty blocks after `index`. */
+function resumes(blocks: readonly BlockSignals[], index: number): boolean {
+  const next = blocks
+    .slice(index + 1)
+    .filter((b) => b.words > 0)
+    .slice(0, 14);
+  // Single navigation/share words (“home”, “share”, “print”) occur in news prose.
+  const weak = (h: LexiconHit) =>
+    (h.concept === 'navigation' || h.concept === 'share') &&
+    h.phrases.every((p) => !p.includes(' '));
+  const plain = (b: BlockSignals) => isProse(b) && b.lexicon.every(weak);
+  return next.some((b, i) => i > 0 && plain(b) && plain(next[i - 1]!));
+}
+
 /** A short header announcing related links or comments (“Related articles”, “3 comments”). */
 export function isBarrier(b: BlockSignals): boolean {
   if (b.words > 6 || isProse(b)) return false;
@@ -263,25 +283,30 @@ export function findRegion(
   const weights = streakPenalty(isolationDiscount(page.blocks, page.blocks.map(regionWeight)));
   const plain = bestRun(weights);
   if (!plain) return { weights, run: undefined };
-  // The headline opens the article: favour the prose right after it.
-  const after = anchorIndex(page.blocks, title);
-  if (after !== undefined) {
-    const first = page.blocks.slice(after + 1, after + 13).find(isProse);
-    if (first) {
-      weights[first.index]! += 0.5 * plain.sum;
-      weights[after] = Math.min(weights[after]!, -0.5 * plain.sum);
-    }
-  }
   // Repeated date-only lines are the stamps of teaser cards or comments.
   const dates = page.blocks.filter((b) => b.dateOnly);
   if (dates.length >= 3)
     for (const b of dates) weights[b.index] = Math.min(weights[b.index]!, -DATE_CARD);
-  // A "related"/"comments" header after prose closes the article.
+  // A "related"/"comments" header after prose closes the article, unless
+  // running prose (two paragraphs in a row) resumes soon after: then it was
+  // an inset inside the article and weighs as any short block.
+  const after = anchorIndex(page.blocks, title);
   let prose = 0;
   for (const b of page.blocks) {
-    if (isBarrier(b) && prose >= minRegionWords)
-      weights[b.index] = Math.min(weights[b.index]!, -0.25 * plain.sum);
-    if (isProse(b)) prose += b.words;
+    if (isBarrier(b) && prose >= minRegionWords && !resumes(page.blocks, b.index))
+      weights[b.index] = Math.min(weights[b.index]!, -plain.sum);
+    // Count the article's prose from the headline on, when there is one.
+    if (isProse(b) && (after === undefined || b.index > after)) prose += b.words;
+  }
+  // The headline opens the article: the prose right after it gets the weight
+  // of the best run, and nothing before the headline joins it.
+  const best = bestRun(weights);
+  if (after !== undefined && best) {
+    const first = page.blocks.slice(after + 1, after + 13).find(isProse);
+    if (first) {
+      weights[first.index]! += best.sum;
+      weights[after] = Math.min(weights[after]!, -best.sum);
+    }
   }
   const run = bestRun(weights);
   return { weights, run: run && extend(page.blocks, run, after) };
