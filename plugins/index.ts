@@ -19,6 +19,7 @@ export { remarkExtractQuotes } from './extract-quotes/index.js';
 export { remarkExtractSources } from './extract-sources/index.js';
 export { remarkFindArticleRegion } from './find-article-region/index.js';
 export { remarkGuard } from './guard/index.js';
+export { remarkKeepHtmlContent } from './keep-html-content/index.js';
 export { remarkNormalizeDashes } from './normalize-dashes/index.js';
 export { remarkNormalizeMojibake } from './normalize-mojibake/index.js';
 export { remarkNormalizeQuotes } from './normalize-quotes/index.js';
