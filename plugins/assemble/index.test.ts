@@ -64,3 +64,27 @@ describe('remark-assemble', () => {
     expect(() => unified().use(remarkAssemble, { byline: 'shout' }).freeze()).toThrow(/byline/);
   });
 });
+
+describe('remark-assemble headline anchors', () => {
+  it('should drop a permalink anchor at the end of the headline', () => {
+    const file = new VFile();
+    file.data.meta = { authors: [] };
+    const tree: Root = {
+      type: 'root',
+      children: [
+        {
+          type: 'heading',
+          depth: 2,
+          children: [
+            { type: 'text', value: 'Shared history' },
+            { type: 'link', url: '#x', children: [{ type: 'text', value: '¶' }] },
+          ],
+        },
+      ],
+    };
+    mark(tree.children[0]!).role = 'headline';
+    const processor = unified().use(remarkAssemble).use(remarkStringify);
+    expect(processor.stringify(processor.runSync(tree, file) as Root)).toBe('# Shared history\n');
+    expect(file.data.meta!.title).toBe('Shared history');
+  });
+});

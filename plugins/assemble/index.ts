@@ -27,8 +27,21 @@ export interface Options {
 
 export const defaults = { byline: 'normalize' } as const satisfies Required<Options>;
 
+/** Permalink anchors that documentation sites append to headings ("Title¶"). */
+const ANCHOR = /^\s*[¶#§🔗⚓]\s*$/u;
+
+function isAnchor(node: PhrasingContent): boolean {
+  if (node.type === 'link') return ANCHOR.test(squash(blockText(node)));
+  return node.type === 'text' && ANCHOR.test(node.value);
+}
+
 function phrasing(node: RootContent): PhrasingContent[] {
-  if (node.type === 'paragraph' || node.type === 'heading') return node.children;
+  if (node.type === 'heading') {
+    const children = [...node.children];
+    while (children.length > 1 && isAnchor(children[children.length - 1]!)) children.pop();
+    return children;
+  }
+  if (node.type === 'paragraph') return node.children;
   return [{ type: 'text', value: squash(blockText(node)) }];
 }
 

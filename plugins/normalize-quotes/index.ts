@@ -87,6 +87,7 @@ export const remarkNormalizeQuotes: Plugin<[Readonly<Options>?], Root> = (option
     const meta = file.data.meta;
     if (meta?.title) meta.title = transformString(meta.title, transform);
     if (meta?.dek) meta.dek = transformString(meta.dek, transform);
+    if (meta?.byline) meta.byline = transformString(meta.byline, transform);
   };
 };
 
