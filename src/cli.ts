@@ -44,7 +44,11 @@ export async function main(argv: readonly string[]): Promise<void> {
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .fail((message, error) => {
       if (error && !(error instanceof UsageError)) throw error;
-      const text = (message ?? error?.message ?? 'bad usage').replace(/\s*\n\s*/g, ' ');
+      const text = (message ?? error?.message ?? 'bad usage')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .join(' ');
       process.stderr.write(`copydesk: ${text}\n`);
       process.stderr.write("Run 'copydesk --help' for usage.\n");
       process.exit(2);

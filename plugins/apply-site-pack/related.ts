@@ -18,7 +18,7 @@ const DEFAULT_SHAPE: readonly Field[] = ['title'];
 function partsOf(text: string): string[] {
   const lines = text.split('\n').map(squash).filter(Boolean);
   if (lines.length !== 1) return lines;
-  return (lines[0] as string).split(/\s+[·|•]\s+/).filter(Boolean);
+  return (lines[0] as string).split(/(?<!\s)\s+[·|•]\s+/).filter(Boolean);
 }
 
 function toItem(parts: readonly string[], shape: readonly Field[]): RelatedItem | undefined {

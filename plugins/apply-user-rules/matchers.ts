@@ -46,7 +46,7 @@ export function headingKey(text: string): string {
     .replace(/^#+\s*/, '')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[\s:.…—–-]+$/u, '')
+    .replace(/(?<![\s:.…—–-])[\s:.…—–-]+$/u, '')
     .toLowerCase();
 }
 

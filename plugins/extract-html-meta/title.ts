@@ -6,7 +6,7 @@
 import type { HtmlMeta } from '../../src/types.js';
 import { pickArticle, str } from './json-ld.js';
 
-const SEPARATOR = /\s+(?:[|•·»]|::|[-–—]|\/)\s+/;
+const SEPARATOR = /(?<!\s)\s+(?:[|•·»]|::|[-–—]|\/)\s+/;
 
 function norm(text: string): string {
   return text

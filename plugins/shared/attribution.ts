@@ -145,7 +145,7 @@ const TRAILING_DAY =
 /** Titles off, "X of Y" cut after a person's name, trailing punctuation off. */
 function tidy(name: string): string {
   let n = name
-    .replace(/[.,;:]+$/, '')
+    .replace(/(?<![.,;:])[.,;:]+$/, '')
     .replace(TRAILING_DAY, '')
     .trim();
   // "InfoNation President Dan McDowell": the name after a title inside the span.

@@ -63,7 +63,7 @@ export type RunTransform = (text: string, protect: Uint8Array) => Replacements |
 
 const URL_RE =
   /\b(?:(?:https?|ftp):\/\/|www\.|mailto:)[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|io|co|uk|de|fr)\/[^\s<>]*/gi;
-const URL_TRAIL = /[.,;:!?)\]}'"’”»]+$/;
+const URL_TRAIL = /(?<![.,;:!?)\]}'"’”»])[.,;:!?)\]}'"’”»]+$/;
 
 function looksLikeUrl(text: string): boolean {
   return /^(?:(?:https?|ftp):\/\/|www\.|mailto:)\S+$|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/i.test(

@@ -2,8 +2,8 @@
  * The batch runner: every input file goes read → clean → write, with at most
  * `2 × concurrency` files in flight (p-queue) and the cleaning itself on a
  * piscina worker pool of `concurrency` threads. One file or `concurrency 1`
- * cleans in-process (no pool start-up cost; `--timeout` then cannot interrupt
- * a file, since cleaning is synchronous).
+ * cleans in-process (no pool start-up cost) unless some input is over 256 kB:
+ * `--timeout` can only stop a file in a worker, since cleaning is synchronous.
  *
  * Each input has one outcome: cleaned (`OUT/<key>.md` + `OUT/<key>.json`,
  * written atomically), unchanged (`--resume`: same bytes and options as a
@@ -116,6 +116,20 @@ function errnoReason(error: unknown): string {
   return `unreadable (${code ?? (error instanceof Error ? error.message : String(error))})`;
 }
 
+/** Inputs at least this large are cleaned in a worker even when alone (default 256 kB). */
+const POOL_BYTES = 256 * 1024;
+
+async function anyLarger(files: readonly InputFile[], bytes: number): Promise<boolean> {
+  for (const f of files.slice(0, 1000)) {
+    try {
+      if ((await stat(f.abs)).size >= bytes) return true;
+    } catch {
+      // reported when the file is read
+    }
+  }
+  return false;
+}
+
 export async function runBatch(
   inputs: ExpandedInputs,
   config: BatchConfig,
@@ -155,7 +169,9 @@ export async function runBatch(
     finish({ display: f.display, outcome: 'failed', reason: f.reason, wordsIn: 0, wordsOut: 0 });
 
   const threads = Math.max(1, config.concurrency);
-  const usePool = threads > 1 && inputs.files.length > 1;
+  // The pool also takes a lone large file, so that --timeout can stop it.
+  const usePool =
+    (threads > 1 && inputs.files.length > 1) || (await anyLarger(inputs.files, POOL_BYTES));
   const pool: CleanPool | undefined = usePool
     ? createPool({ threads, options: config.options })
     : undefined;
