@@ -119,6 +119,72 @@ describe('remark-find-article-region', () => {
     expect(byText.get(far)?.confidence).toBeLessThan(0.9);
   });
 
+  it('should leave out teaser cards stamped with repeated dates', () => {
+    const card = (n: number) => [
+      `Another headline number ${n} about the river`,
+      'Jane Roe',
+      `Tuesday November ${n}, 2019`,
+      `This teaser paragraph number ${n} summarises another story with enough words to look like prose to anyone.`,
+    ];
+    const { labelled } = run([
+      'Home',
+      'News',
+      ...PROSE,
+      'Tags',
+      ...card(11),
+      ...card(12),
+      ...card(13),
+    ]);
+    for (const p of PROSE) expect(labelled).not.toContain(p);
+    expect(labelled).toContain(card(12)[3]);
+    expect(labelled).toContain('Tuesday November 13, 2019');
+  });
+
+  it('should close the article at a related header, but not at an inset the article resumes after', () => {
+    const teaser =
+      'A teaser for a different story, which has enough words in it to look like a paragraph of running prose.';
+    const closed = run([
+      'Menu',
+      ...PROSE,
+      'Related articles',
+      'Share',
+      'Five bridges to see this year',
+      'Email',
+      teaser,
+      'Share',
+      teaser.replace('different', 'third'),
+    ]);
+    expect(closed.labelled).toContain(teaser);
+    const inset = run([
+      'Menu',
+      PROSE[0]!,
+      PROSE[1]!,
+      'Related articles',
+      'Five bridges to see this year',
+      'The best cafés in the old town',
+      PROSE[2]!,
+      PROSE[3]!,
+    ]);
+    // The inset stays inside the region (strip-boilerplate judges it); the article goes on.
+    expect(inset.labelled).toEqual(['Menu']);
+  });
+
+  it('should pull in a last paragraph separated by a short inset line', () => {
+    const { labelled } = run([
+      'Menu',
+      'News',
+      'Sport',
+      PROSE[0]!,
+      PROSE[1]!,
+      PROSE[2]!,
+      'Photo: City archive',
+      PROSE[3]!,
+      'Contact',
+    ]);
+    expect(labelled).not.toContain(PROSE[3]);
+    expect(labelled).toContain('Contact');
+  });
+
   it('should validate options', () => {
     expect(() => unified().use(remarkFindArticleRegion, { minRegionWords: -1 }).freeze()).toThrow(
       /minRegionWords/,
