@@ -6,7 +6,15 @@ import { createHash } from 'node:crypto';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { blockText, countWords } from '../plugins/shared/text.js';
+import { documentHost } from '../plugins/sites/resolve.js';
+import { hastRulesOf, siteOverrideFor, withSiteOverride } from './config/sites.js';
 import { decode, normalizeText } from './decode.js';
+import {
+  clampMarkdownNesting,
+  flattenDeep,
+  MAX_MARKDOWN_NESTING,
+  MAX_TREE_DEPTH,
+} from './limits.js';
 import { type CleanOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { type CopydeskProcessor, createPipeline } from './pipeline.js';
 import { readInput, resolveFormat } from './readers/index.js';
@@ -31,10 +39,24 @@ export interface DocumentOptions {
 export class Cleaner {
   readonly options: ResolvedOptions;
   readonly processor: CopydeskProcessor;
+  /** Processors of `sites` entries that change more than rules, built on first use. */
+  readonly #siteProcessors = new Map<object, CopydeskProcessor>();
 
   constructor(options: Readonly<CleanOptions> = {}) {
     this.options = resolveOptions(options);
     this.processor = createPipeline(this.options);
+  }
+
+  /** The processor for a document's host (a `sites` override, else the main one). */
+  processorFor(host: string | undefined): CopydeskProcessor {
+    const site = siteOverrideFor(this.options, host);
+    if (!site) return this.processor;
+    let processor = this.#siteProcessors.get(site);
+    if (!processor) {
+      processor = createPipeline(withSiteOverride(this.options, site));
+      this.#siteProcessors.set(site, processor);
+    }
+    return processor;
   }
 
   clean(input: string | Uint8Array, doc: DocumentOptions = {}): CleanResult {
@@ -72,12 +94,34 @@ export class Cleaner {
       file.data.statusReasons = ['input is empty or white space only'];
       return { markdown: '', metadata: buildMetadata(file, ''), messages: file.messages, file };
     }
-    const tree = readInput(decoded.text, format, file);
+    file.data.hastRules = hastRulesOf(this.options);
+    const tree = readInput(boundedText(decoded.text, format, file), format, file);
+    if (flattenDeep(tree) > 0)
+      file.message(`nesting deeper than ${MAX_TREE_DEPTH} levels flattened`, {
+        ruleId: 'limits',
+        source: 'copydesk',
+      });
     file.data.inputWords = countWords(blockText(tree));
-    const out = this.processor.runSync(tree, file);
-    const markdown = this.processor.stringify(out, file);
+    const processor = this.processorFor(documentHost(file));
+    const out = processor.runSync(tree, file);
+    const markdown = processor.stringify(out, file);
     return { markdown, metadata: buildMetadata(file, markdown), messages: file.messages, file };
   }
+}
+
+/** Markdown with absurdly deep container nesting is capped before parsing (`src/limits.ts`). */
+function boundedText(text: string, format: string, file: VFile): string {
+  if (format !== 'markdown') return text;
+  const clamped = clampMarkdownNesting(text);
+  if (clamped.lines > 0)
+    file.message(
+      `nesting deeper than ${MAX_MARKDOWN_NESTING} levels capped on ${clamped.lines} line(s)`,
+      {
+        ruleId: 'limits',
+        source: 'copydesk',
+      },
+    );
+  return clamped.text;
 }
 
 function fromString(input: string): { text: string; encoding: string; replaced: number } {
