@@ -46,13 +46,15 @@ describe('remark-strip-boilerplate', () => {
     expect([...got.values()][0]).toBeUndefined();
   });
 
-  it('should label link lists and link-dense lines in Markdown', () => {
+  it('should label link lists and link-dense chrome lines, keep a linked content line', () => {
     const md = [
       '- [World](/w)',
       '- [Business](/b)',
       '- [Sport](/s)',
       '',
-      '[Read](/a) [our](/b) [latest](/c) stories',
+      '[Follow us](/f) on [Facebook](/fb)',
+      '',
+      '[Get it at the corner shop for $39](/deal)',
       '',
       '- First, boil the water for at least ten minutes before adding the pasta.',
       '- Then drain it and add the sauce while it is still hot.',
@@ -62,9 +64,10 @@ describe('remark-strip-boilerplate', () => {
     unified()
       .use(remarkStripBoilerplate)
       .runSync(tree, new VFile({ value: md }));
-    const [menu, linky, recipe] = tree.children;
+    const [menu, follow, deal, recipe] = tree.children;
     expect(menu!.data?.copydesk?.label?.reason).toMatch(/link density|short link items/);
-    expect(linky!.data?.copydesk?.label?.ruleId).toBe('boilerplate');
+    expect(follow!.data?.copydesk?.label?.reason).toMatch(/share phrase.*link density/);
+    expect(deal!.data?.copydesk?.label).toBeUndefined();
     expect(recipe!.data?.copydesk?.label).toBeUndefined();
   });
 

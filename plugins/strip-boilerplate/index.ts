@@ -6,7 +6,8 @@
  * prose and its signals say chrome:
  * - a short block mostly made of lexicon phrases (call to action, newsletter,
  *   share, cookie, copyright, login, comment, ad, navigation, paywall…);
- * - a link-dense block (most of its text is link text);
+ * - a link-dense list, or a link-dense block with a lexicon phrase (link
+ *   density alone is no proof: deal links and linked sentences are content);
  * - a list of short, link-like items;
  * - HTML hints of chrome (nav/aside/footer ancestors, chrome class tokens)
  *   on a non-prose block.
@@ -58,9 +59,11 @@ export function classify(
     why.push(`${lex.concept} phrase “${lex.phrases[0]}”`);
     confidence = Math.max(confidence, lex.coverage >= 0.5 || b.words <= 6 ? 0.85 : 0.75);
   }
-  if (b.linkDensity >= minLinkDensity && b.words > 0) {
+  // Link density alone is no proof inside the article (deal links, linked
+  // sentences); it strengthens a lexicon hit or a list of links.
+  if (b.linkDensity >= minLinkDensity && (why.length > 0 || b.kind === 'list')) {
     why.push(`link density ${b.linkDensity.toFixed(2)}`);
-    confidence = Math.max(confidence, b.kind === 'list' || b.links >= 2 ? 0.85 : 0.7);
+    confidence = Math.max(confidence, b.kind === 'list' && b.links >= 3 ? 0.85 : 0.75);
   }
   if (b.kind === 'list' && b.items >= 3 && b.itemWords < 5 && b.links >= 0.6 * b.items) {
     why.push(`list of ${b.items} short link items`);
