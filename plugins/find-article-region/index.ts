@@ -85,7 +85,8 @@ export function regionWeight(b: BlockSignals): number {
   else w = -2 - 0.1 * b.words;
   const lex = strongLexicon(b);
   if (lex && (!prose || lex.coverage >= 0.25)) w = Math.min(w, -3 - 0.5 * b.words);
-  if (b.linkDensity > 0.5) w = Math.min(w, -2 - Math.min(b.words, 12) * b.linkDensity);
+  if (b.linkDensity > 0.5 && !BARE_URL.test(b.text))
+    w = Math.min(w, -2 - Math.min(b.words, 12) * b.linkDensity);
   if (!prose && b.repeats > 1) w -= 1;
   const hs = hintScore(b.hints);
   if (hs < 0) w = w > 0 ? w * 0.3 : w * 1.5 - 1;
