@@ -27,7 +27,7 @@ describe('remark-strip-boilerplate', () => {
       ),
     );
     for (const [text, l] of got) {
-      expect(l?.ruleId, text).toBe('boilerplate');
+      expect(l?.ruleId, text).toBe('strip-boilerplate');
       expect(l!.confidence).toBeGreaterThanOrEqual(0.75);
     }
     expect(got.get('Share this article')!.reason).toMatch(/share phrase/);

@@ -2,7 +2,7 @@
  * remark-strip-boilerplate — label chrome blocks by their signals.
  *
  * What: the generic block classifier. A free block (not kept, not labelled,
- * no headline/dek/byline role) is labelled `boilerplate` when it is not
+ * no headline/dek/byline role) is labelled `strip-boilerplate` when it is not
  * prose and its signals say chrome:
  * - a short block mostly made of lexicon phrases (call to action, newsletter,
  *   share, cookie, copyright, login, comment, ad, navigation, paywall…);
@@ -21,7 +21,7 @@
  * - `minLinkDensity` (default: `0.6`): link density from which a non-prose
  *   block counts as a link block.
  *
- * Messages: prune reports each removal with rule id `boilerplate`.
+ * Messages: prune reports each removal with rule id `strip-boilerplate`.
  */
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
@@ -44,7 +44,7 @@ export interface Options {
 
 export const defaults = { minLinkDensity: 0.6 } as const;
 
-export const RULE_ID = 'boilerplate';
+export const RULE_ID = 'strip-boilerplate';
 
 /** Why `b` is chrome, with a confidence; undefined when it is not (or may be prose). */
 export function classify(

@@ -7,7 +7,7 @@
  * page once with `collectBlockKeys(tree)`, counts pages per key into a
  * `SiteRepeats`, and passes it to this plugin; each page's blocks that recur
  * on at least `minShare` of the pages (and at least `minPages` pages) are
- * labelled `site-repeats`. Prose-length blocks need the same evidence but
+ * labelled `strip-site-repeats`. Prose-length blocks need the same evidence but
  * get a lower confidence, so the guard can still refuse them.
  *
  * When: opt-in, batch only (never on a single file: with no `repeats`
@@ -19,7 +19,7 @@
  * - `minShare` (default: `0.5`): share of the site's pages a block must be on.
  * - `minPages` (default: `3`): fewest pages a block must be on.
  *
- * Messages: prune reports each removal with rule id `site-repeats`.
+ * Messages: prune reports each removal with rule id `strip-site-repeats`.
  */
 import type { Root, RootContent } from 'mdast';
 import type { Plugin } from 'unified';
@@ -47,7 +47,7 @@ export interface Options {
 
 export const defaults = { minShare: 0.5, minPages: 3 } as const;
 
-export const RULE_ID = 'site-repeats';
+export const RULE_ID = 'strip-site-repeats';
 
 /** Normalised key of a block: folded text, digits collapsed (dates, counts vary per page). */
 export function blockKey(node: RootContent): string {
