@@ -208,6 +208,8 @@ declare module 'vfile' {
     frontMatter: Record<string, unknown>;
     /** Word count of the page as parsed, before any removal. */
     inputWords: number;
+    /** Byline readings of this document's lines, shared by the detectors (see `readBylineCached`). */
+    bylineCache: globalThis.Map<string, import('../plugins/shared/byline.js').BylineLine>;
     /** Selector keep/drop rules and site packs for the HTML stage (set by `Cleaner`, read by `applyHastRules`). */
     hastRules: import('../plugins/apply-user-rules/hast.js').HastRuleSettings;
     /** Text of HTML elements a keep selector matched (the mdast stage keeps their blocks). */

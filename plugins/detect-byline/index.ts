@@ -35,7 +35,7 @@ import type { Nodes, Root, RootContent } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import type { ArticleMeta } from '../../src/types.js';
-import { type BylineLine, formatByline, readBylineLine } from '../shared/byline.js';
+import { type BylineLine, formatByline, readBylineCached } from '../shared/byline.js';
 import { offerAuthors, offerDate } from '../shared/evidence.js';
 import { isFree, mark, peek } from '../shared/label.js';
 import { looksLikePersonName } from '../shared/names.js';
@@ -91,7 +91,12 @@ function hintedByline(node: Nodes, text: string, file: VFile): boolean {
 }
 
 /** Read every line of a block; undefined unless every line is a byline or date line. */
-function readBlock(text: string, settings: Settings, hinted: boolean): BylineLine[] | undefined {
+function readBlock(
+  text: string,
+  settings: Settings,
+  hinted: boolean,
+  file: VFile,
+): BylineLine[] | undefined {
   const lines = text
     .split('\n')
     .map((l) => squash(l))
@@ -99,10 +104,10 @@ function readBlock(text: string, settings: Settings, hinted: boolean): BylineLin
   if (lines.length === 0 || lines.length > 4) return undefined;
   const read: BylineLine[] = [];
   for (const line of lines) {
-    let r = readBylineLine(line, { referenceDate: settings.referenceDate });
+    let r = readBylineCached(file, line, { referenceDate: settings.referenceDate });
     if (r.kind === 'none' && hinted && looksLikePersonName(line)) {
       // An element classed "author" holding just a name.
-      r = readBylineLine(`By ${line}`, { referenceDate: settings.referenceDate });
+      r = readBylineCached(file, `By ${line}`, { referenceDate: settings.referenceDate });
     }
     if (r.kind === 'none') return undefined;
     read.push(r);
@@ -143,7 +148,7 @@ function detect(tree: Root, file: VFile, settings: Settings): void {
       continue;
     }
     const hinted = hintedByline(node, text, file);
-    const lines = readBlock(raw, settings, hinted);
+    const lines = readBlock(raw, settings, hinted, file);
     if (!lines) {
       if (!dateline && text.length > 60) dateline = readDateline(text, meta) || true;
       continue;

@@ -68,13 +68,13 @@ function titleMatch(text: string, titles: Set<string>[]): number {
   return best;
 }
 
-function isCandidate(node: RootContent): boolean {
+function isCandidate(node: RootContent, file: VFile): boolean {
   if (node.type !== 'heading' && node.type !== 'paragraph') return false;
   if (!isFree(node)) return false;
   const text = squash(blockText(node));
   const words = countWords(text);
   if (words < 2 || words > 30 || isSeparatorText(text)) return false;
-  if (isBylineText(text) || DATE_ONLY.test(text)) return false;
+  if (isBylineText(text, file) || DATE_ONLY.test(text)) return false;
   // A paragraph that is one link is navigation, not a title.
   if (node.type === 'paragraph' && node.children.length === 1 && node.children[0]?.type === 'link')
     return false;
@@ -110,13 +110,13 @@ function isCaptionLike(node: RootContent, text: string): boolean {
 }
 
 /** HTML with head titles: the headline is the block that matches one of them. */
-function matchHeadTitle(blocks: RootContent[], titles: Set<string>[]): number {
+function matchHeadTitle(blocks: RootContent[], titles: Set<string>[], file: VFile): number {
   let best = -1;
   let bestScore = 0;
   const limit = Math.min(blocks.length, 400);
   for (let i = 0; i < limit; i++) {
     const b = blocks[i]!;
-    if (!isCandidate(b)) continue;
+    if (!isCandidate(b, file)) continue;
     const text = squash(blockText(b));
     if (isCaptionLike(b, text)) continue;
     const match = titleMatch(text, titles);
@@ -143,12 +143,12 @@ function detect(tree: Root, file: VFile, window: number): void {
   if (titles.length > 0) {
     // The page says what its title is: take the block that matches it, or
     // none (extract-html-meta then uses the head title itself).
-    best = matchHeadTitle(blocks, titles);
+    best = matchHeadTitle(blocks, titles, file);
     bestScore = best === -1 ? 0 : 2;
   } else {
     for (let i = start; i < end; i++) {
       const b = blocks[i]!;
-      if (!isCandidate(b)) continue;
+      if (!isCandidate(b, file)) continue;
       const text = squash(blockText(b));
       if (isCaptionLike(b, text)) continue;
       const words = countWords(text);
@@ -157,7 +157,7 @@ function detect(tree: Root, file: VFile, window: number): void {
       if (!endsLikeSentence(text) || /[?!]$/.test(text)) score += 0.5;
       // A headline is often followed by a standfirst before the prose.
       const next = blocks[i + 1];
-      if (i + 1 < end && next && isCandidate(next) && countWords(blockText(next)) >= 6)
+      if (i + 1 < end && next && isCandidate(next, file) && countWords(blockText(next)) >= 6)
         score += 0.6;
       // Closer to the prose is likelier (menus sit further up).
       score -= (end - i) * 0.05;
@@ -182,7 +182,7 @@ function detect(tree: Root, file: VFile, window: number): void {
     if (b.type !== 'paragraph' || !isFree(b)) continue;
     const text = squash(blockText(b));
     const words = countWords(text);
-    if (isBylineText(text) || DATE_ONLY.test(text) || isSeparatorText(text)) continue;
+    if (isBylineText(text, file) || DATE_ONLY.test(text) || isSeparatorText(text)) continue;
     if (i === firstProse && looksLikeProse(text)) break;
     if (words >= 6 && words <= 60) {
       mark(b).role = 'dek';

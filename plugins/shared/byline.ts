@@ -11,6 +11,7 @@
  *   "Jane Doe, Staff Writer", "Jane Doe · 2 hours ago";
  * - date lines: "Published 12 March 2024", "Updated 3:45 p.m. ET, Thu March 5, 2020".
  */
+import type { VFile } from 'vfile';
 import { type DateOptions, parseDate } from './dates.js';
 import { fixNameCase, isSingleCase } from './names.js';
 
@@ -127,10 +128,32 @@ export function looksLikeRole(segment: string): boolean {
  * or a date alone ("Published 12 March 2024", "2 hours ago"). Sentences that
  * start with "By the time…" or "Published in Nature, …" are not.
  */
-export function isBylineText(text: string): boolean {
+export function isBylineText(text: string, file?: VFile): boolean {
   const t = text.trim();
   if (t.length === 0 || t.length > 200) return false;
-  return readBylineLine(t).kind !== 'none';
+  return readBylineCached(file, t).kind !== 'none';
+}
+
+/**
+ * `readBylineLine` remembered for one document (`file.data.bylineCache`):
+ * several detectors ask about the same short lines, and date parsing is the
+ * costliest step of the pipeline. Without a file, nothing is remembered.
+ */
+export function readBylineCached(
+  file: VFile | undefined,
+  text: string,
+  options: DateOptions = {},
+): BylineLine {
+  if (!file) return readBylineLine(text, options);
+  const ref = options.referenceDate ? new Date(options.referenceDate).toISOString() : '';
+  const key = `${ref}\u0000${options.language ?? ''}\u0000${text}`;
+  file.data.bylineCache ??= new Map();
+  let hit = file.data.bylineCache.get(key);
+  if (!hit) {
+    hit = readBylineLine(text, options);
+    file.data.bylineCache.set(key, hit);
+  }
+  return hit;
 }
 
 /** Split the text of a date part into dated chunks ("Published X, updated Y"). */

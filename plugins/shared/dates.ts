@@ -112,9 +112,31 @@ export function parseDate(text: string, options: DateOptions = {}): ParsedDate |
 const FOREIGN =
   /[^\x00-\x7f]|\d{1,2}\.\d{1,2}\.\d{2,4}|\b(?:janv|févr|avr|mai|juin|juil|sept|oct|nov|déc|janvier|mars|avril|juillet|août|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus|le|la|el|de|del|am|um|à|h\d)\b/iu;
 
-/** A date needs a digit or a relative word; anything else is not worth a parse. */
-const SUBSTANCE =
-  /\d|ago|yesterday|today|hier|aujourd|gestern|heute|vorgestern|ayer|hoy|ontem|hoje|ieri|oggi|gisteren|vandaag|igår|idag|вчера|сегодня|昨日|今日|昨天|今天/iu;
+/**
+ * A date needs the shape of one: a year, a day.month pair, a clock time, a
+ * month name next to a number, a CJK date, or a relative word. Anything else
+ * ("Top 10 stories", "5 comments") is not worth a parse, which matters:
+ * chrono builds its patterns on every call.
+ */
+/** Month names by their first letters (en, fr, de, es, pt, it, nl, sv). */
+const MONTH =
+  '(?:jan|feb|fév|fev|mar|mär|apr|avr|abr|may|mai|mag|mei|jun|juin|giu|jul|juil|lug|aug|aoû|ago|sep|set|oct|okt|out|ott|nov|dec|déc|dez|dic|ene|gen|maa)\\p{L}*\\.?';
+
+const SUBSTANCE = new RegExp(
+  [
+    '(?<!\\d)(?:1[89]|20)\\d\\d(?!\\d)',
+    '\\d{1,2}\\s*[./-]\\s*\\d{1,2}',
+    '\\d{1,2}\\s*[:h.]\\s*\\d{2}\\s*(?:[ap]\\.?m|uhr|h)?',
+    '\\d{1,2}\\s*(?:[ap]\\.?m\\b)',
+    '\\d+\\s*(?:年|月|日|일|월|년)',
+    '\\d+\\s*(?:sec|min|hour|hr|day|week|month|year|std|stunde|tag|jour|heure|mois|an|día|hora|mes|año|dia|mês|ano|giorn|or[ae]|mes|ann|dag|uur|maand|jaar|час|дн|недел|месяц|год)',
+    '\\b(?:ago|yesterday|today|hier|aujourd|gestern|heute|vorgestern|ayer|hoy|ontem|hoje|ieri|oggi|gisteren|vandaag|igår|idag)\\b',
+    'вчера|сегодня|昨日|今日|昨天|今天',
+    `\\d{1,2}\\.?\\s*(?:de\\s+)?${MONTH}`,
+    `${MONTH}\\s+\\d{1,2}(?!\\d)`,
+  ].join('|'),
+  'iu',
+);
 
 /** One locale's reading: a date, `undefined` (read but unresolved), or `null` (nothing read). */
 function parseWith(

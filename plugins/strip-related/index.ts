@@ -95,11 +95,15 @@ function separatorRun(
 }
 
 /** Cards that each end with a byline at a regular interval. */
-function bylineRun(blocks: RootContent[], minItems: number): [number, number, Card[]] | undefined {
+function bylineRun(
+  blocks: RootContent[],
+  minItems: number,
+  file: VFile,
+): [number, number, Card[]] | undefined {
   const idx: number[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
-    if (isTextBlock(b) && isFree(b) && isBylineText(squash(blockText(b)))) idx.push(i);
+    if (isTextBlock(b) && isFree(b) && isBylineText(squash(blockText(b)), file)) idx.push(i);
   }
   for (let a = 0; a + 1 < idx.length; a++) {
     const d = idx[a + 1]! - idx[a]!;
@@ -128,20 +132,20 @@ function firstLink(node: Nodes): Link | undefined {
   return found;
 }
 
-function cardsToItems(cards: Card[]): RelatedItem[] {
+function cardsToItems(cards: Card[], file: VFile): RelatedItem[] {
   const lines = cards.map((card) =>
     card.blocks.map((b) => squash(blockText(b))).filter((t) => t.length > 0 && !isSeparatorText(t)),
   );
   // When most cards end in a byline, the last line of a card of the same
   // shape is its byline slot even if that byline is unusual ("By X Staff").
-  const ending = lines.filter((t) => t.length > 1 && isBylineText(t[t.length - 1]!));
+  const ending = lines.filter((t) => t.length > 1 && isBylineText(t[t.length - 1]!, file));
   const slot = ending.length * 2 > lines.length ? ending[0]!.length : -1;
   const parts = lines.map((texts, k) => {
     const card = cards[k]!;
     const last = texts[texts.length - 1];
     const hasByline =
       texts.length > 1 &&
-      (isBylineText(last!) || (texts.length === slot && /^\p{L}+\s/u.test(last!)));
+      (isBylineText(last!, file) || (texts.length === slot && /^\p{L}+\s/u.test(last!)));
     const bylineText = hasByline ? texts.pop() : undefined;
     const title = texts.shift() ?? '';
     return {
@@ -264,15 +268,15 @@ export const remarkStripRelated: Plugin<[Readonly<Options>?], Root> = (options) 
       const after = blocks[z + 1];
       if (after && isTextBlock(after) && isFree(after) && isSeparatorText(blockText(after)))
         labelRange(blocks, z + 1, z + 1, 'separator of a recommended-articles list');
-      file.data.related.push(...cardsToItems(cards));
+      file.data.related.push(...cardsToItems(cards, file));
       from = z + 1;
     }
     for (;;) {
-      const run = bylineRun(blocks, minItems);
+      const run = bylineRun(blocks, minItems, file);
       if (!run) break;
       const [a, z, cards] = run;
       labelRange(blocks, a, z, `recommended-articles list (${cards.length} items)`);
-      file.data.related.push(...cardsToItems(cards));
+      file.data.related.push(...cardsToItems(cards, file));
     }
     headedLists(blocks, file);
   };
