@@ -248,3 +248,39 @@ describe('extra lexicon phrases', () => {
     expect(withLexicon.markdown).toContain('Work on the building');
   });
 });
+
+describe('schema/config.schema.json', () => {
+  it('should list exactly the keys the validator knows, per site too', async () => {
+    const { readFileSync: read } = await import('node:fs');
+    const { CONFIG_KEYS, SITE_KEYS } = await import('./validate.js');
+    const schema = JSON.parse(
+      read(new URL('../../schema/config.schema.json', import.meta.url), 'utf8'),
+    ) as {
+      properties: Record<string, unknown>;
+      $defs: { site: { properties: Record<string, unknown> } };
+    };
+    expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(CONFIG_KEYS).sort());
+    expect(Object.keys(schema.$defs.site.properties).sort()).toEqual(Object.keys(SITE_KEYS).sort());
+  });
+
+  it('should accept a full config and reject what the validator rejects', async () => {
+    const { readFileSync: read } = await import('node:fs');
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const ajv = new Ajv2020({ strict: false });
+    const validate = ajv.compile(
+      JSON.parse(read(new URL('../../schema/config.schema.json', import.meta.url), 'utf8')),
+    );
+    const good = {
+      quotes: 'uk',
+      keep: ['x', { heading: 'Key points' }],
+      drop: [{ selector: '.ad', name: 'ad' }],
+      lexicon: { cta: ['join us'] },
+      sites: { 'example.com': { byline: 'drop' } },
+      maxBytes: '20MB',
+      timeout: 30,
+    };
+    expect(validate(good)).toBe(true);
+    expect(validate({ quote: 'uk' })).toBe(false);
+    expect(validate({ sites: { 'example.com': { concurrency: 2 } } })).toBe(false);
+  });
+});

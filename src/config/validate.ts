@@ -21,7 +21,7 @@ export class ConfigError extends UsageError {
 
 /** Everything a config file may hold (JSON-able: site packs go to the library as `sitePacks`). */
 export interface CopydeskConfig
-  extends Omit<CleanOptions, 'path' | 'url' | 'referenceDate' | 'sitePacks'> {
+  extends Omit<CleanOptions, 'path' | 'url' | 'referenceDate' | 'sitePacks' | 'siteRepeatCounts'> {
   /** JSON editors only; ignored. */
   $schema?: string;
   /** Reference date for relative dates, ISO 8601. */
