@@ -292,7 +292,8 @@ export function readBylineLine(text: string, options: DateOptions = {}): BylineL
       // Deep in a role description: "Senior Technologist, ACLU Speech, Privacy, and Technology Project".
       continue;
     } else if (looksLikeOutlet(seg))
-      publication ??= isSingleCase(seg) && seg.length > 6 ? fixNameCase(seg) : seg;
+      // Outlets keep their own casing ("USA TODAY", "BBC"); only all-lower-case ones are capitalised.
+      publication ??= seg === seg.toLowerCase() && seg.length > 6 ? fixNameCase(seg) : seg;
     else if (looksLikePerson(cased)) {
       if (!result.authors.includes(cased)) result.authors.push(cased);
     } else if (dateSegment(seg, options)) {
