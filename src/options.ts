@@ -6,6 +6,7 @@ import type { Matcher } from '../plugins/apply-user-rules/matchers.js';
 import type { Phrases } from '../plugins/shared/lexicon.js';
 import { sitePacks as bundledSitePacks } from '../plugins/sites/index.js';
 import type { SitePack } from '../plugins/sites/types.js';
+import type { SiteRepeats } from '../plugins/strip-site-repeats/index.js';
 import { resolveRuleOptions } from './config/validate.js';
 import { UsageError } from './errors.js';
 import type { FromOption } from './readers/index.js';
@@ -44,6 +45,8 @@ export interface CleanOptions {
   sites?: Readonly<Record<string, SiteOptions>>;
   /** Site packs to use when `siteRules` is on (default: the bundled packs). Not sent to workers. */
   sitePacks?: readonly SitePack[];
+  /** Block counts of the page's site from a batch's first pass (`--site-repeats`; default: none). */
+  siteRepeatCounts?: SiteRepeats | undefined;
 }
 
 /** Options that may differ per site (`sites` in options and config). */
@@ -67,12 +70,20 @@ export interface ResolvedOptions {
   lexicon: Phrases | undefined;
   sites: Readonly<Record<string, SiteOptions>>;
   sitePacks: readonly SitePack[];
+  siteRepeatCounts: SiteRepeats | undefined;
 }
 
 export const defaults: Readonly<
   Omit<
     ResolvedOptions,
-    'url' | 'referenceDate' | 'lexicon' | 'keep' | 'drop' | 'sites' | 'sitePacks'
+    | 'url'
+    | 'referenceDate'
+    | 'lexicon'
+    | 'keep'
+    | 'drop'
+    | 'sites'
+    | 'sitePacks'
+    | 'siteRepeatCounts'
   >
 > = {
   from: 'auto',
@@ -122,5 +133,6 @@ export function resolveOptions(options: Readonly<CleanOptions> = {}): ResolvedOp
     ...resolveRuleOptions(options),
     sites: options.sites ?? {},
     sitePacks: options.sitePacks ?? bundledSitePacks,
+    siteRepeatCounts: options.siteRepeatCounts,
   };
 }

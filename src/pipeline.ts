@@ -32,12 +32,13 @@ import { remarkNormalizeQuotes } from '../plugins/normalize-quotes/index.js';
 import { remarkNormalizeWhitespace } from '../plugins/normalize-whitespace/index.js';
 import { remarkPrune } from '../plugins/prune/index.js';
 import { remarkSanitizeLinks } from '../plugins/sanitize-links/index.js';
+import type { Phrases } from '../plugins/shared/lexicon.js';
 import { remarkStripBoilerplate } from '../plugins/strip-boilerplate/index.js';
 import { remarkStripHtmlChrome } from '../plugins/strip-html-chrome/index.js';
 import { remarkStripNewsletter } from '../plugins/strip-newsletter/index.js';
 import { remarkStripRelated } from '../plugins/strip-related/index.js';
+import { remarkStripSiteRepeats } from '../plugins/strip-site-repeats/index.js';
 import { userRulesOf } from './config/sites.js';
-import type { Phrases } from '../plugins/shared/lexicon.js';
 import type { ResolvedOptions } from './options.js';
 
 /** The user's extra lexicon phrases (config `lexicon`) for the plugins that use the lexicon. */
@@ -56,7 +57,10 @@ export function presetPlugins(options: ResolvedOptions): PluggableList {
     //    off with siteRules: false).
     [remarkApplyUserRules, userRulesOf(options)],
     remarkDetectHeadline,
-    [remarkStripNewsletter, { phrases: [...(options.lexicon?.newsletter ?? []), ...(options.lexicon?.cta ?? [])] }],
+    [
+      remarkStripNewsletter,
+      { phrases: [...(options.lexicon?.newsletter ?? []), ...(options.lexicon?.cta ?? [])] },
+    ],
     remarkStripRelated,
     [remarkDetectByline, { referenceDate: options.referenceDate }],
     remarkStripHtmlChrome,
@@ -68,6 +72,10 @@ export function presetPlugins(options: ResolvedOptions): PluggableList {
     [remarkStripBoilerplate, lexiconOption(options)],
     // HTML keep rule: positional evidence alone does not remove text inside the content container
     remarkKeepHtmlContent,
+    // blocks on many pages of the same site (batch --site-repeats only)
+    ...(options.siteRepeatCounts
+      ? ([[remarkStripSiteRepeats, { repeats: options.siteRepeatCounts }]] as PluggableList)
+      : []),
     // last: a repeat counts only against a first copy that stays
     remarkDedupeBlocks,
     // refuse to over-strip; set the status

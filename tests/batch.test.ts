@@ -233,4 +233,46 @@ describe('runBatch', () => {
     const manifest = JSON.parse(readFileSync(path.join(cwd, 'out', MANIFEST_NAME), 'utf8'));
     expect(Object.keys(manifest.entries)).toEqual(['in/f0.txt']);
   });
+
+  it('should remove blocks repeated on most pages of a site with siteRepeats, and only then', async () => {
+    const cwd = tempDir();
+    const stories = ['harbour', 'bridge', 'school', 'market'];
+    for (const topic of stories)
+      write(
+        cwd,
+        `site/${topic}.txt`,
+        `Valley towns plan a new ${topic}\nThe ${topic} plan goes to a public vote next month.\n` +
+          `Officials said the ${topic} would be paid for by a regional fund set up after last year's floods, and that work could start in spring.\n` +
+          'Tip line: 555 0100, open weekdays\n' +
+          `Residents asked whether the ${topic} would change traffic through the old centre, and the council promised a study.\n`,
+      );
+    const inputs = await expandInputs(['site'], { cwd });
+    const quiet: BatchReporter = { warn: () => undefined, error: () => undefined };
+    const base = {
+      options: {},
+      concurrency: 1,
+      maxBytes: 1e6,
+      timeoutMs: 30_000,
+      resume: false,
+      version: 'test',
+    };
+    await runBatch(inputs, { ...base, outDir: path.join(cwd, 'plain') }, quiet);
+    await runBatch(inputs, { ...base, outDir: path.join(cwd, 'rep'), siteRepeats: true }, quiet);
+    for (const topic of stories) {
+      const plain = JSON.parse(readFileSync(path.join(cwd, `plain/site/${topic}.json`), 'utf8'));
+      const rep = JSON.parse(readFileSync(path.join(cwd, `rep/site/${topic}.json`), 'utf8'));
+      expect(plain.removed.some((r: { ruleId: string }) => /site-repeats$/.test(r.ruleId))).toBe(
+        false,
+      );
+      expect(rep.removed).toContainEqual(
+        expect.objectContaining({
+          ruleId: expect.stringMatching(/site-repeats$/),
+          text: 'Tip line: 555 0100, open weekdays',
+        }),
+      );
+      expect(readFileSync(path.join(cwd, `rep/site/${topic}.md`), 'utf8')).toContain(
+        `Residents asked whether the ${topic}`,
+      );
+    }
+  });
 });

@@ -25,6 +25,7 @@ import type { ExpandedInputs, InputFile } from './inputs.js';
 import { type CleanJob, type JobResult, runJob } from './job.js';
 import { Manifest } from './manifest.js';
 import { type CleanPool, createPool } from './pool.js';
+import { countSiteRepeats } from './site-repeats.js';
 
 export interface BatchConfig {
   /** Absolute output folder. */
@@ -39,6 +40,8 @@ export interface BatchConfig {
   resume: boolean;
   /** copydesk's version, part of the options hash of `--resume`. */
   version: string;
+  /** Two passes: count blocks per site first, then remove those on many pages (in-process). */
+  siteRepeats?: boolean | undefined;
 }
 
 export type Outcome = 'cleaned' | 'unchanged' | 'skipped' | 'failed';
@@ -84,7 +87,7 @@ export function failLine(display: string, reason: string): string {
 }
 
 /** Hash of everything that changes the output for the same input bytes. */
-export function optionsHash(options: CleanOptions, version: string): string {
+export function optionsHash(options: CleanOptions, version: string, siteRepeats?: boolean): string {
   const r = resolveOptions(options);
   const relevant = {
     version,
@@ -96,6 +99,7 @@ export function optionsHash(options: CleanOptions, version: string): string {
     referenceDate: r.referenceDate?.toISOString() ?? null,
     maxRemovedShare: r.maxRemovedShare,
     url: r.url ?? null,
+    siteRepeats: siteRepeats === true,
     // config-file rules change the output too
     rules: { keep: r.keep, drop: r.drop, lexicon: r.lexicon ?? null, sites: r.sites },
   };
@@ -170,14 +174,31 @@ export async function runBatch(
 
   const threads = Math.max(1, config.concurrency);
   // The pool also takes a lone large file, so that --timeout can stop it.
+  // --site-repeats cleans in-process: each site gets its own cleaner with its counts.
+  const sites = config.siteRepeats
+    ? await countSiteRepeats(inputs.files, config.options, config.maxBytes)
+    : undefined;
   const usePool =
-    (threads > 1 && inputs.files.length > 1) || (await anyLarger(inputs.files, POOL_BYTES));
+    !sites &&
+    ((threads > 1 && inputs.files.length > 1) || (await anyLarger(inputs.files, POOL_BYTES)));
   const pool: CleanPool | undefined = usePool
     ? createPool({ threads, options: config.options })
     : undefined;
   const cleaner = usePool ? undefined : new Cleaner(config.options);
+  const siteCleaners = new Map<string, Cleaner>();
+  const cleanerFor = (display: string): Cleaner => {
+    const site = sites?.siteOf.get(display);
+    const repeats = site === undefined ? undefined : sites?.repeats.get(site);
+    if (site === undefined || !repeats) return cleaner!;
+    let c = siteCleaners.get(site);
+    if (!c) {
+      c = new Cleaner({ ...config.options, siteRepeatCounts: repeats });
+      siteCleaners.set(site, c);
+    }
+    return c;
+  };
   const manifest = config.resume ? await Manifest.load(config.outDir) : undefined;
-  const hash = optionsHash(config.options, config.version);
+  const hash = optionsHash(config.options, config.version, config.siteRepeats);
   const temps = new TempFiles();
   const queue = new PQueue({ concurrency: usePool ? threads * 2 : 1 });
 
@@ -188,7 +209,7 @@ export async function runBatch(
   signal?.addEventListener('abort', onAbort, { once: true });
 
   const clean = async (job: CleanJob): Promise<JobResult> => {
-    if (!pool) return runJob(cleaner!, job);
+    if (!pool) return runJob(cleanerFor(job.path), job);
     const timeout = AbortSignal.timeout(config.timeoutMs);
     const both = signal ? AbortSignal.any([timeout, signal]) : timeout;
     try {

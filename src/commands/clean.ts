@@ -167,6 +167,7 @@ export async function runClean(args: CleanArgs, io: CleanIO = process): Promise<
         timeoutMs: args.timeout * 1000,
         resume: args.resume,
         version: version(),
+        siteRepeats: args.siteRepeats,
       },
       reporter,
       controller.signal,
@@ -231,7 +232,8 @@ export const cleanCommand: CommandModule<object, CleanArgs> = {
       .option('url', { type: 'string', describe: 'URL of the page (stdin input)' })
       .option('config', {
         type: 'string',
-        describe: 'config file (default: copydesk.config.json|js found upwards from the first input)',
+        describe:
+          'config file (default: copydesk.config.json|js found upwards from the first input)',
       })
       .option('concurrency', {
         alias: 'j',
