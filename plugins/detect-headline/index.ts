@@ -19,7 +19,7 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { titleCandidates } from '../extract-html-meta/title.js';
+import { stripTitleSuffix, titleCandidates } from '../extract-html-meta/title.js';
 import { isBylineText } from '../shared/byline.js';
 import { isFree, mark, peek } from '../shared/label.js';
 import {
@@ -130,6 +130,26 @@ function matchHeadTitle(blocks: RootContent[], titles: Set<string>[], file: VFil
   return best;
 }
 
+/**
+ * In a whole-page dump the first line is usually the page's <title>
+ * ("Headline — Site"). The last block before the prose that repeats it
+ * (or its part without the site's name) is the headline; -1 if none does.
+ */
+function pageTitleRepeat(blocks: RootContent[], end: number, file: VFile): number {
+  const first = blocks[0];
+  if (!first || first.type !== 'paragraph' || !isCandidate(first, file)) return -1;
+  const title = squash(blockText(first));
+  const heads = [...new Set([title, stripTitleSuffix(title)])].map(titleTokens);
+  let found = -1;
+  for (let i = 1; i < Math.min(end, 80); i++) {
+    const b = blocks[i]!;
+    if (!isCandidate(b, file)) continue;
+    const text = squash(blockText(b));
+    if (countWords(text) >= 2 && titleMatch(text, heads) >= 0.9) found = i;
+  }
+  return found;
+}
+
 function detect(tree: Root, file: VFile, window: number): void {
   const blocks = tree.children;
   const firstProse = findProseStart(blocks);
@@ -140,7 +160,13 @@ function detect(tree: Root, file: VFile, window: number): void {
 
   let best = -1;
   let bestScore = 0;
-  if (titles.length > 0) {
+  const repeat = titles.length === 0 ? pageTitleRepeat(blocks, end, file) : -1;
+  if (repeat !== -1) {
+    // A text dump opens with the page's <title>; the article's own
+    // headline repeats it further down, just above the prose.
+    best = repeat;
+    bestScore = 2;
+  } else if (titles.length > 0) {
     // The page says what its title is: take the block that matches it, or
     // none (extract-html-meta then uses the head title itself).
     best = matchHeadTitle(blocks, titles, file);
