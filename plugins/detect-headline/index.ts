@@ -137,7 +137,7 @@ function matchHeadTitle(blocks: RootContent[], titles: Set<string>[], file: VFil
  */
 function pageTitleRepeat(blocks: RootContent[], end: number, file: VFile): number {
   const first = blocks[0];
-  if (!first || first.type !== 'paragraph' || !isCandidate(first, file)) return -1;
+  if (first?.type !== 'paragraph' || !isCandidate(first, file)) return -1;
   const title = squash(blockText(first));
   const heads = [...new Set([title, stripTitleSuffix(title)])].map(titleTokens);
   let found = -1;
