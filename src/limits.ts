@@ -107,7 +107,9 @@ function rebuildPrefix(
       let r = k;
       let width = 0;
       while (r < stop && isSpace(text.charCodeAt(r))) width += text.charCodeAt(r++) === 9 ? 4 : 1;
-      rebuilt += width > maxIndent ? ' '.repeat(maxIndent) : text.slice(k, r);
+      // Between dropped containers white space goes too; the run before the content stays.
+      if (count < maxDepth || r === stop)
+        rebuilt += width > maxIndent ? ' '.repeat(maxIndent) : text.slice(k, r);
       k = r;
       continue;
     }

@@ -7,8 +7,11 @@
  * (a negative lookbehind at the start of a trailing run: `(?<![.,])[.,]+$`).
  */
 import { fileURLToPath } from 'node:url';
+import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
+import { runJob } from '../src/batch/job.js';
 import { Cleaner } from '../src/clean.js';
+import { clampMarkdownNesting, flattenDeep } from '../src/limits.js';
 import { adversarialInputs, findRegexes } from './redos-corpus.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -65,4 +68,88 @@ describe('the pipeline against adversarial pages', () => {
         expect(typeof r.markdown).toBe('string');
       }
     }, 240_000);
+});
+
+describe('size and depth limits', () => {
+  const cleaner = new Cleaner();
+
+  it('should cap Markdown container nesting per line and leave ordinary lines alone', () => {
+    const ordinary = '# Title\n\n- a\n  - b\n    - c\n\n> quote\n> > nested\n\n    code\n';
+    expect(clampMarkdownNesting(ordinary)).toEqual({ text: ordinary, lines: 0 });
+    const deep = `${'> '.repeat(100)}deep\n${' '.repeat(500)}- wide\n${'- '.repeat(80)}item`;
+    const r = clampMarkdownNesting(deep, 8);
+    expect(r.lines).toBe(3);
+    expect(r.text.split('\n')).toEqual([
+      `${'> '.repeat(8)}deep`,
+      `${' '.repeat(16)}- wide`,
+      `${'- '.repeat(8)}item`,
+    ]);
+  });
+
+  it('should flatten a tree past the depth limit without losing text', () => {
+    const tree = cleaner.clean(`${'> '.repeat(30)}deep words here`, { from: 'markdown' });
+    expect(tree.markdown).toContain('deep words here');
+    const root = {
+      type: 'root',
+      children: [
+        {
+          type: 'blockquote',
+          children: [
+            {
+              type: 'blockquote',
+              children: [
+                {
+                  type: 'blockquote',
+                  children: [{ type: 'paragraph', children: [{ type: 'text', value: 'kept' }] }],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    } as Root;
+    expect(flattenDeep(root, 1)).toBe(1);
+    expect(JSON.stringify(root)).toBe(
+      JSON.stringify({
+        type: 'root',
+        children: [
+          {
+            type: 'blockquote',
+            children: [{ type: 'paragraph', children: [{ type: 'text', value: 'kept' }] }],
+          },
+        ],
+      }),
+    );
+  });
+
+  it('should clean 2,000 nested list levels and 10,000 nested quotes in Markdown', () => {
+    const lists = Array.from({ length: 2000 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n');
+    const r = cleaner.clean(lists, { from: 'markdown' });
+    expect(r.markdown).toContain('item 1999');
+    expect(r.metadata.warnings.some((w) => w.ruleId === 'limits')).toBe(true);
+    expect(cleaner.clean(`${'> '.repeat(10_000)}deep`, { from: 'markdown' }).markdown).toContain(
+      'deep',
+    );
+  });
+
+  it('should fail 100,000 nested HTML elements cleanly, as one file', () => {
+    const html = `<html><body>${'<div>'.repeat(100_000)}deep${'</div>'.repeat(100_000)}</body></html>`;
+    expect(runJob(cleaner, { bytes: Buffer.from(html), path: 'deep.html' })).toEqual({
+      kind: 'failed',
+      problem: 'crashed',
+      reason: 'nesting too deep to process',
+    });
+    const moderate = `<html><body>${'<div>'.repeat(300)}<p>deep enough</p>${'</div>'.repeat(300)}</body></html>`;
+    expect(runJob(cleaner, { bytes: Buffer.from(moderate), path: 'ok.html' }).kind).toBe('cleaned');
+  });
+
+  it('should clean a megabyte-long line and 100,000 links', () => {
+    expect(
+      cleaner.clean('word '.repeat(200_000), { from: 'text' }).markdown.length,
+    ).toBeGreaterThan(900_000);
+    const links = Array.from({ length: 100_000 }, (_, i) => `[link ${i}](https://e.com/${i})`).join(
+      ' ',
+    );
+    expect(cleaner.clean(links, { from: 'markdown' }).markdown).toContain('link 99999');
+  }, 240_000);
 });
