@@ -16,7 +16,23 @@ import { blockText, sourceLine } from './text.js';
 export const SOURCE = 'copydesk';
 
 /** Record that `node` was removed for `why`. */
-export function reportRemoval(file: VFile, node: Nodes, why: Label, text = blockText(node)): void {
+/** What a block without text shows: its images, so a removal record is never blank. */
+function describe(node: Nodes): string {
+  const images: string[] = [];
+  const walk = (n: Nodes): void => {
+    if (n.type === 'image') images.push(`[image${n.alt ? `: ${n.alt}` : ''}] ${n.url}`);
+    else if ('children' in n) for (const c of n.children) walk(c as Nodes);
+  };
+  walk(node);
+  return images.join('\n');
+}
+
+export function reportRemoval(
+  file: VFile,
+  node: Nodes,
+  why: Label,
+  text = blockText(node) || describe(node),
+): void {
   const msg = file.info(why.reason, {
     ruleId: why.ruleId,
     source: SOURCE,
