@@ -2,7 +2,14 @@
  * Errors for bad input: each carries a one-line reason that names what is
  * wrong, never a stack trace. `kind` decides the outcome in a batch.
  */
-export type InputProblem = 'empty' | 'binary' | 'undecodable' | 'too-large' | 'unreadable' | 'timeout' | 'crashed';
+export type InputProblem =
+  | 'empty'
+  | 'binary'
+  | 'undecodable'
+  | 'too-large'
+  | 'unreadable'
+  | 'timeout'
+  | 'crashed';
 
 export class InputError extends Error {
   readonly problem: InputProblem;

@@ -39,7 +39,9 @@ describe('remark-sanitize-links', () => {
   });
 
   it('should unlink a javascript: link and keep its text', () => {
-    const { out, file } = run('Click [*here*](javascript:alert(1)) to read [more](https://example.com).\n');
+    const { out, file } = run(
+      'Click [*here*](javascript:alert(1)) to read [more](https://example.com).\n',
+    );
     expect(out).toBe('Click *here* to read [more](https://example.com).\n');
     expect(file.messages.map((m) => m.ruleId)).toEqual(['sanitize-links']);
     expect(file.messages[0]?.actual).toBe('javascript:alert(1)');
