@@ -32,6 +32,7 @@ import {
   anyProtected,
   type Replacements,
   replaceSpan,
+  transformMetaStrings,
   transformString,
   transformTree,
 } from '../shared/typography.js';
@@ -186,9 +187,7 @@ export const remarkNormalizeDashes: Plugin<[Readonly<Options>?], Root> = (option
   const transform = dashTransform(resolved);
   return (tree, file) => {
     transformTree(tree, file, RULE, 'dashes and ellipses normalised', transform);
-    const meta = file.data.meta;
-    if (meta?.title) meta.title = transformString(meta.title, transform);
-    if (meta?.dek) meta.dek = transformString(meta.dek, transform);
+    transformMetaStrings(file, transform);
   };
 };
 

@@ -31,7 +31,7 @@ import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { blockText } from '../shared/text.js';
-import { transformString, transformTree } from '../shared/typography.js';
+import { transformMetaStrings, transformTree } from '../shared/typography.js';
 import { type ConcreteStyle, quoteTransform } from './quotes.js';
 
 export type QuoteStyle = 'curly' | 'uk' | 'straight' | 'auto' | 'none';
@@ -84,10 +84,7 @@ export const remarkNormalizeQuotes: Plugin<[Readonly<Options>?], Root> = (option
     const concrete = styleFor(style, tree, file);
     const transform = quoteTransform(concrete);
     transformTree(tree, file, RULE, `quotation marks normalised to ${concrete} style`, transform);
-    const meta = file.data.meta;
-    if (meta?.title) meta.title = transformString(meta.title, transform);
-    if (meta?.dek) meta.dek = transformString(meta.dek, transform);
-    if (meta?.byline) meta.byline = transformString(meta.byline, transform);
+    transformMetaStrings(file, transform);
   };
 };
 

@@ -183,6 +183,22 @@ export function transformString(text: string, fn: RunTransform): string {
 }
 
 /**
+ * House style reaches the metadata's own strings too: title, dek, byline and
+ * the related items' title, kicker and dek.
+ */
+export function transformMetaStrings(file: VFile, fn: RunTransform): void {
+  const meta = file.data.meta;
+  if (meta?.title) meta.title = transformString(meta.title, fn);
+  if (meta?.dek) meta.dek = transformString(meta.dek, fn);
+  if (meta?.byline) meta.byline = transformString(meta.byline, fn);
+  for (const item of file.data.related ?? []) {
+    item.title = transformString(item.title, fn);
+    if (item.kicker) item.kicker = transformString(item.kicker, fn);
+    if (item.dek) item.dek = transformString(item.dek, fn);
+  }
+}
+
+/**
  * Run `fn` on every inline run of `tree`, write the changes back and record
  * one edit message per changed block (old block text → new block text).
  * Returns the number of blocks changed.
