@@ -45,6 +45,24 @@ function phrasing(node: RootContent): PhrasingContent[] {
   return [{ type: 'text', value: squash(blockText(node)) }];
 }
 
+/** A paragraph with nothing to read or see (only line breaks and white space): layout, not content. */
+function isBlank(node: RootContent): boolean {
+  if (node.type !== 'paragraph') return false;
+  node.children = trimBreaks(node.children);
+  return node.children.every(
+    (c) => c.type === 'break' || (c.type === 'text' && c.value.trim() === ''),
+  );
+}
+
+/** Line breaks at the start or end of a paragraph write as stray blank lines. */
+function trimBreaks(children: PhrasingContent[]): PhrasingContent[] {
+  let start = 0;
+  let end = children.length;
+  while (start < end && children[start]!.type === 'break') start++;
+  while (end > start && children[end - 1]!.type === 'break') end--;
+  return start === 0 && end === children.length ? children : children.slice(start, end);
+}
+
 export const remarkAssemble: Plugin<[Readonly<Options>?], Root> = (options) => {
   const mode = options?.byline ?? defaults.byline;
   if (!['keep', 'normalize', 'drop'].includes(mode))
@@ -101,7 +119,7 @@ export const remarkAssemble: Plugin<[Readonly<Options>?], Root> = (options) => {
           bylines[0]?.position,
         );
     }
-    tree.children = [...head, ...body];
+    tree.children = [...head, ...body.filter((b) => !isBlank(b))];
   };
 };
 

@@ -58,7 +58,11 @@ export function sniffFormat(value: string): InputFormat {
 }
 
 /** Resolve the format: explicit `from`, else the extension of `path`, else sniffing. */
-export function resolveFormat(from: FromOption | undefined, path: string | undefined, value: string): InputFormat {
+export function resolveFormat(
+  from: FromOption | undefined,
+  path: string | undefined,
+  value: string,
+): InputFormat {
   if (from && from !== 'auto') {
     const f = ALIASES[from];
     if (!f) throw new Error(`unknown format '${from}' (choose from ${FROM_CHOICES.join(', ')})`);

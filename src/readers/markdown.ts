@@ -11,7 +11,11 @@ import type { VFile } from 'vfile';
 import YAML from 'yaml';
 
 export function readMarkdown(value: string, file: VFile): Root {
-  const tree = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(value);
+  const tree = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkFrontmatter, ['yaml'])
+    .parse(value);
   const first = tree.children[0];
   if (first?.type === 'yaml') {
     tree.children.shift();

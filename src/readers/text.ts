@@ -6,7 +6,7 @@
  * paragraph holding one text node, with its source position.
  */
 import type { Paragraph, Root } from 'mdast';
-import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
+import { autolinkLiterals } from './autolink.js';
 
 export function readText(value: string): Root {
   const children: Paragraph[] = [];
@@ -36,8 +36,6 @@ export function readText(value: string): Root {
       end: { line: line - 1, column: 1, offset: value.length },
     },
   };
-  // Bare URLs and e-mail addresses become links, as GFM reads them: the
-  // Markdown written from this tree then reads back the same (idempotence).
-  for (const transform of gfmAutolinkLiteralFromMarkdown().transforms ?? []) transform(tree);
+  autolinkLiterals(tree);
   return tree;
 }

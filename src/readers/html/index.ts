@@ -26,6 +26,7 @@ import type { VFile } from 'vfile';
 import { applyHastRules } from '../../../plugins/apply-user-rules/hast.js';
 import { mark, peek } from '../../../plugins/shared/label.js';
 import type { Hints } from '../../types.js';
+import { autolinkLiterals } from '../autolink.js';
 import { collectHints, HINT_ID } from './hints.js';
 import { unwrapLayoutTables } from './layout-tables.js';
 import { readHtmlMeta } from './meta.js';
@@ -88,5 +89,6 @@ export function readHtml(value: string, file: VFile): Root {
   const byId = collectHints(hast);
   const mdast = toMdast(hast, { handlers: hintingHandlers(byId) }) as Root;
   inheritHints(mdast, undefined);
+  autolinkLiterals(mdast);
   return mdast;
 }
