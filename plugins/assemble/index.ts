@@ -45,6 +45,11 @@ function phrasing(node: RootContent): PhrasingContent[] {
   return [{ type: 'text', value: squash(blockText(node)) }];
 }
 
+/** The first byline block that opens with a byline's lead word ("By …", "Par …"); date lines are not. */
+function bylineLead(blocks: RootContent[]): RootContent | undefined {
+  return blocks.find((b) => /^(?:by|par|von|por|di|door|av|af)\s/i.test(squash(blockText(b))));
+}
+
 /** A paragraph with nothing to read or see (only line breaks and white space): layout, not content. */
 function isBlank(node: RootContent): boolean {
   if (node.type !== 'paragraph') return false;
@@ -101,9 +106,9 @@ export const remarkAssemble: Plugin<[Readonly<Options>?], Root> = (options) => {
     }
     if (mode === 'keep' && bylines[0]) {
       head.push(bylines[0]);
-    } else if (mode === 'normalize' && !meta.byline && bylines[0]) {
-      // A byline block whose names could not be parsed stays as it was.
-      head.push(bylines[0]);
+    } else if (mode === 'normalize' && !meta.byline && bylineLead(bylines)) {
+      // A "By …" line whose names could not be parsed stays as it was.
+      head.push(bylineLead(bylines)!);
     } else if (mode === 'normalize' && meta.byline) {
       const original = bylines.map((b) => squash(blockText(b))).join(' · ');
       const p: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: meta.byline }] };

@@ -230,6 +230,11 @@ export function anchorIndex(
   title: string | undefined,
 ): number | undefined {
   const first = blocks[0];
+  // A page that opens with its level-1 heading (copydesk's own output, most
+  // Markdown) names its headline: later blocks that repeat it are captions
+  // and share links, not the start of the article.
+  if (first?.node.type === 'heading' && first.node.depth === 1 && first.words > 1)
+    return first.index;
   const t = fold(title ?? (first && first.words <= 40 && !first.endsWithPunct ? first.text : ''));
   if (t.length >= 15) {
     const limit = Math.ceil(blocks.length * 0.7);
