@@ -161,7 +161,18 @@ function detect(tree: Root, file: VFile, window: number): void {
   let best = -1;
   let bestScore = 0;
   const repeat = titles.length === 0 ? pageTitleRepeat(blocks, end, file) : -1;
-  if (repeat !== -1) {
+  const opener = blocks[0];
+  if (
+    titles.length === 0 &&
+    opener?.type === 'heading' &&
+    opener.depth === 1 &&
+    isCandidate(opener, file)
+  ) {
+    // A document that opens with its level-1 heading names its headline
+    // (most Markdown, and copydesk's own output).
+    best = 0;
+    bestScore = 2;
+  } else if (repeat !== -1) {
     // A text dump opens with the page's <title>; the article's own
     // headline repeats it further down, just above the prose.
     best = repeat;
