@@ -18,6 +18,7 @@ import {
 import { type CleanOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { type CopydeskProcessor, createPipeline } from './pipeline.js';
 import { readInput, resolveFormat } from './readers/index.js';
+import { settle } from './settle.js';
 import { buildMetadata, type Metadata } from './writers/metadata.js';
 
 export interface CleanResult {
@@ -59,7 +60,28 @@ export class Cleaner {
     return processor;
   }
 
+  /**
+   * Clean one document, then clean the result again until it no longer
+   * changes (`src/settle.ts`), so that cleaning the output changes nothing.
+   */
   clean(input: string | Uint8Array, doc: DocumentOptions = {}): CleanResult {
+    const first = this.cleanOnce(input, doc);
+    if (first.metadata.status === 'empty') return first;
+    const path = doc.path ?? this.options.path;
+    const settled = settle(first, (markdown) =>
+      this.cleanOnce(markdown, { from: 'markdown', path, ...(doc.url ? { url: doc.url } : {}) }),
+    );
+    if (settled === first) return first;
+    return {
+      markdown: settled.markdown,
+      metadata: buildMetadata(settled.file, settled.markdown),
+      messages: settled.file.messages,
+      file: settled.file,
+    };
+  }
+
+  /** One pass of the pipeline over the input. */
+  cleanOnce(input: string | Uint8Array, doc: DocumentOptions = {}): CleanResult {
     const path = doc.path ?? this.options.path;
     const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
     const from = doc.from ?? this.options.from;

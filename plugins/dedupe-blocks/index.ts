@@ -59,12 +59,16 @@ interface Seen {
   shingles: Set<string>;
 }
 
-/** Top-level blocks, and the items of lists and blockquotes, in order. */
+/**
+ * Top-level blocks and the paragraphs of blockquotes, in order. List items
+ * are not compared: lists repeat items by design (the same feature under
+ * several products, "Read more" under each card), and a list as a whole is
+ * compared as one block.
+ */
 function candidates(tree: Root): RootContent[] {
   const out: RootContent[] = [];
   for (const b of tree.children) {
-    if (b.type === 'list') out.push(...b.children);
-    else if (b.type === 'blockquote') out.push(...b.children);
+    if (b.type === 'blockquote') out.push(...b.children);
     else out.push(b);
   }
   return out;
@@ -81,7 +85,7 @@ export const remarkDedupeBlocks: Plugin<[Readonly<Options>?], Root> = (options) 
     const near: Seen[] = [];
     const index = new Map<string, number[]>();
     for (const b of candidates(tree)) {
-      if (b.type === 'thematicBreak' || b.type === 'list' || b.type === 'table') continue;
+      if (b.type === 'thematicBreak' || b.type === 'table') continue;
       const m = peek(b);
       const removing = m?.label !== undefined && !isKept(b);
       const key = fold(blockText(b));
