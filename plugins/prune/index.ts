@@ -47,7 +47,8 @@ function prune(parent: Parent, file: VFile, minConfidence: number): boolean {
         continue;
       }
       // keep beats every label: remove around the kept part, not the whole container
-      for (const c of (child as Parent).children) if (!peek(c as Nodes)?.label) label(c as Nodes, m.label);
+      for (const c of (child as Parent).children)
+        if (!peek(c as Nodes)?.label) label(c as Nodes, m.label);
       delete m.label;
     }
     if ('children' in child && !m?.keep) {
