@@ -94,6 +94,7 @@ export function optionsHash(options: CleanOptions, version: string, siteRepeats?
     schema: SCHEMA_VERSION,
     from: r.from,
     quotes: r.quotes,
+    dashes: r.dashes,
     byline: r.byline,
     siteRules: r.siteRules,
     referenceDate: r.referenceDate?.toISOString() ?? null,

@@ -27,7 +27,7 @@ import { Cleaner } from '../clean.js';
 import { type ConfigOnlyOptions, withConfigFile } from '../config/cli.js';
 import { UsageError } from '../errors.js';
 import { runNdjson } from '../ndjson.js';
-import type { BylineMode, CleanOptions, QuoteStyle } from '../options.js';
+import type { BylineMode, CleanOptions, DashStyle, QuoteStyle } from '../options.js';
 import { resolveOptions } from '../options.js';
 import { FROM_CHOICES, type FromOption } from '../readers/index.js';
 
@@ -41,6 +41,7 @@ export interface CleanArgs {
   out: string;
   from: FromOption;
   quotes: QuoteStyle;
+  dashes: DashStyle;
   byline: BylineMode;
   json: boolean;
   siteRules: boolean;
@@ -66,6 +67,7 @@ export interface CleanIO {
 
 const QUOTE_CHOICES: readonly QuoteStyle[] = ['curly', 'uk', 'straight', 'auto', 'none'];
 const BYLINE_CHOICES: readonly BylineMode[] = ['keep', 'normalize', 'drop'];
+const DASH_CHOICES: readonly DashStyle[] = ['em', 'en-spaced', 'none'];
 
 /** The library options a `clean` invocation asks for. */
 export function cleanOptionsFromArgs(args: CleanArgs): CleanOptions {
@@ -73,6 +75,7 @@ export function cleanOptionsFromArgs(args: CleanArgs): CleanOptions {
     ...(args.configOptions ?? {}),
     from: args.from,
     quotes: args.quotes,
+    dashes: args.dashes,
     byline: args.byline,
     siteRules: args.siteRules,
     ...(args.url ? { url: args.url } : {}),
@@ -213,6 +216,11 @@ export const cleanCommand: CommandModule<object, CleanArgs> = {
         choices: QUOTE_CHOICES,
         default: 'curly' as QuoteStyle,
         describe: 'quotation mark style',
+      })
+      .option('dashes', {
+        choices: DASH_CHOICES,
+        default: 'em' as DashStyle,
+        describe: 'dash between words: em (—, spacing as written), en-spaced ( – ), none',
       })
       .option('byline', {
         choices: BYLINE_CHOICES,
