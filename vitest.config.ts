@@ -6,6 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    setupFiles: ['tests/setup/fast-check.ts'],
     // A JSON report for .ci/run's `N passed, M failed` line.
     reporters: ['default', ['json', { outputFile: 'tests/.artifacts/vitest.json' }]],
   },

@@ -27,6 +27,7 @@ import { applyHastRules } from '../../../plugins/apply-user-rules/hast.js';
 import { mark, peek } from '../../../plugins/shared/label.js';
 import type { Hints } from '../../types.js';
 import { autolinkLiterals } from '../autolink.js';
+import { spaceBlocks } from './block-spacing.js';
 import { collectHints, HINT_ID } from './hints.js';
 import { unwrapLayoutTables } from './layout-tables.js';
 import { readHtmlMeta } from './meta.js';
@@ -86,6 +87,7 @@ export function readHtml(value: string, file: VFile): Root {
   applyHastRules(hast, file);
   stripNeverContent(hast, file);
   unwrapLayoutTables(hast);
+  spaceBlocks(hast);
   const byId = collectHints(hast);
   const mdast = toMdast(hast, { handlers: hintingHandlers(byId) }) as Root;
   inheritHints(mdast, undefined);
