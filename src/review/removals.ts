@@ -15,7 +15,7 @@ import type { Point, Position } from 'unist';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { isEdit, isRemoval } from '../../plugins/shared/messages.js';
-import { blockText, countWords, squash } from '../../plugins/shared/text.js';
+import { blockText, countWords, isBlock, squash } from '../../plugins/shared/text.js';
 import type { CleanResult } from '../clean.js';
 import { readInput } from '../readers/index.js';
 import type { InputFormat } from '../types.js';
@@ -161,20 +161,7 @@ function hasBlockChildren(node: Nodes): node is Parent & Nodes {
   return (
     'children' in node &&
     node.children.length > 0 &&
-    node.children.every((c) =>
-      [
-        'paragraph',
-        'heading',
-        'list',
-        'listItem',
-        'blockquote',
-        'table',
-        'tableRow',
-        'code',
-        'html',
-        'thematicBreak',
-      ].includes(c.type),
-    )
+    node.children.every((c) => isBlock(c as Nodes))
   );
 }
 

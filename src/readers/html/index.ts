@@ -25,6 +25,7 @@ import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { applyHastRules } from '../../../plugins/apply-user-rules/hast.js';
 import { mark, peek } from '../../../plugins/shared/label.js';
+import { isBlock } from '../../../plugins/shared/text.js';
 import type { Hints } from '../../types.js';
 import { autolinkLiterals } from '../autolink.js';
 import { spaceBlocks } from './block-spacing.js';
@@ -33,23 +34,10 @@ import { unwrapLayoutTables } from './layout-tables.js';
 import { readHtmlMeta } from './meta.js';
 import { stripNeverContent } from './never-content.js';
 
-const BLOCKS = new Set([
-  'paragraph',
-  'heading',
-  'list',
-  'listItem',
-  'blockquote',
-  'table',
-  'tableRow',
-  'code',
-  'html',
-  'thematicBreak',
-]);
-
 function attach(result: ReturnType<Handle>, hints: Hints | undefined): void {
   if (!result || !hints) return;
   for (const node of Array.isArray(result) ? result : [result]) {
-    if (BLOCKS.has(node.type) && !peek(node as Nodes)?.hints) mark(node as Nodes).hints = hints;
+    if (isBlock(node as Nodes) && !peek(node as Nodes)?.hints) mark(node as Nodes).hints = hints;
   }
 }
 
@@ -72,7 +60,7 @@ function inheritHints(node: Nodes, inherited: Hints | undefined): void {
   if (!('children' in node)) return;
   for (const child of node.children as Nodes[]) {
     let own = peek(child)?.hints;
-    if (!own && inherited && BLOCKS.has(child.type)) {
+    if (!own && inherited && isBlock(child as Nodes)) {
       mark(child).hints = inherited;
       own = inherited;
     }
