@@ -210,6 +210,10 @@ declare module 'vfile' {
     inputWords: number;
     /** Byline readings of this document's lines, shared by the detectors (see `readBylineCached`). */
     bylineCache: globalThis.Map<string, import('../plugins/shared/byline.js').BylineLine>;
+    /** Per-text block measurements of this document, shared by `pageSignals` calls (see `textSignals`). */
+    signalCache: globalThis.Map<string, import('../plugins/shared/signals.js').TextSignals>;
+    /** The last `scanCitations` of this document's body, shared by extract-sources and extract-quotes. */
+    citationCache: { key: string; citations: import('../plugins/shared/citations.js').Citations };
     /** Selector keep/drop rules and site packs for the HTML stage (set by `Cleaner`, read by `applyHastRules`). */
     hastRules: import('../plugins/apply-user-rules/hast.js').HastRuleSettings;
     /** Text of HTML elements a keep selector matched (the mdast stage keeps their blocks). */

@@ -22,14 +22,15 @@ import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import type { QuoteFound } from '../../src/types.js';
 import { bodyBlocks } from '../shared/body.js';
-import { scanCitations } from '../shared/citations.js';
+import { scanCitationsCached } from '../shared/citations.js';
 import { blockText, sourceLine } from '../shared/text.js';
 
 export type Options = Record<string, never>;
 
 export const remarkExtractQuotes: Plugin<[Readonly<Options>?], Root> = () => (tree, file) => {
   const blocks = bodyBlocks(tree);
-  const { quotes } = scanCitations(
+  const { quotes } = scanCitationsCached(
+    file,
     blocks.map((n) => blockText(n)),
     file.data.meta?.language ?? 'en',
   );

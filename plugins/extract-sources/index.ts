@@ -18,14 +18,14 @@
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { bodyBlocks } from '../shared/body.js';
-import { scanCitations } from '../shared/citations.js';
+import { scanCitationsCached } from '../shared/citations.js';
 import { blockText } from '../shared/text.js';
 
 export type Options = Record<string, never>;
 
 export const remarkExtractSources: Plugin<[Readonly<Options>?], Root> = () => (tree, file) => {
   const texts = bodyBlocks(tree).map((n) => blockText(n));
-  file.data.sources = scanCitations(texts, file.data.meta?.language ?? 'en').sources;
+  file.data.sources = scanCitationsCached(file, texts, file.data.meta?.language ?? 'en').sources;
 };
 
 export default remarkExtractSources;

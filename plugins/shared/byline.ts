@@ -51,6 +51,10 @@ const DATE_WORDS: [RegExp, 'published' | 'modified'][] = [
     'published',
   ],
 ];
+/** `DATE_WORDS` as global regexes for `matchAll` (compiled once). */
+const DATE_WORDS_ALL = DATE_WORDS.map(
+  ([re, kind]) => [new RegExp(re.source, 'giu'), kind] as const,
+);
 
 const DATE_LEAD_ANY =
   /\s*(?:[|•·–—-]\s*)?(?<![\p{L}\p{N}])(?:(?:last|first)\s+)?(?:published|updated|posted|modified|publié|mis\s+à\s+jour|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|aggiornato)(?![\p{L}\p{N}]).*$/iu;
@@ -163,8 +167,7 @@ function readDates(
   into: { published?: string | undefined; modified?: string | undefined },
 ): boolean {
   const marks: { at: number; kind: 'published' | 'modified' }[] = [];
-  for (const [re, kind] of DATE_WORDS) {
-    const g = new RegExp(re.source, 'giu');
+  for (const [g, kind] of DATE_WORDS_ALL) {
     for (const m of text.matchAll(g)) marks.push({ at: m.index ?? 0, kind });
   }
   marks.sort((a, b) => a.at - b.at);

@@ -4,6 +4,7 @@
  * broadcaster reports" resolved to the last outlet named), sources and
  * speakers. `extract-sources` and `extract-quotes` both read it.
  */
+import type { VFile } from 'vfile';
 import type { SourceCited } from '../../src/types.js';
 import {
   type Attribution,
@@ -58,6 +59,23 @@ function isNameLike(text: string): boolean {
     ws.length <= 4 &&
     ws.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:and|of|the|de|la|y|&)$/.test(w))
   );
+}
+
+/**
+ * `scanCitations` remembered for one document (`file.data.citationCache`):
+ * extract-sources and extract-quotes scan the same body one after the other.
+ */
+export function scanCitationsCached(
+  file: VFile,
+  blocks: readonly string[],
+  locale = 'en',
+): Citations {
+  const key = `${locale}\u0000${blocks.join('\u0000')}`;
+  const hit = file.data.citationCache;
+  if (hit && hit.key === key) return hit.citations;
+  const citations = scanCitations(blocks, locale);
+  file.data.citationCache = { key, citations };
+  return citations;
 }
 
 /** Find sources and quotations in body blocks (plain text each), in order. */

@@ -508,7 +508,11 @@ export interface LexiconHit {
 
 /** Concepts found in `text` (folded internally). */
 export function lexiconHits(lexicon: Lexicon, text: string): LexiconHit[] {
-  const folded = fold(text);
+  return lexiconHitsFolded(lexicon, fold(text));
+}
+
+/** Concepts found in text already passed through `fold`. */
+export function lexiconHitsFolded(lexicon: Lexicon, folded: string): LexiconHit[] {
   if (folded.length === 0) return [];
   const hits: LexiconHit[] = [];
   for (const [concept, re] of lexicon) {

@@ -12,7 +12,7 @@ import type { Nodes, Parent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Hints } from '../../src/types.js';
 import { peek } from './label.js';
-import { fold, type Lexicon, type LexiconHit, lexiconHits } from './lexicon.js';
+import { fold, type Lexicon, type LexiconHit, lexiconHitsFolded } from './lexicon.js';
 import { segments } from './segment.js';
 import { STOPWORDS } from './stopwords.js';
 import { blockText } from './text.js';
@@ -221,16 +221,64 @@ export function detectLanguage(words: readonly string[]): string {
   return bestHits >= 5 && bestHits >= 0.05 * words.length ? best : 'und';
 }
 
+/** What `pageSignals` measures on a unit's text alone (shared, read-only). */
+export interface TextSignals {
+  words: string[];
+  /** `fold(text)`. */
+  key: string;
+  sentences: number;
+  /** Lexicon hits by lexicon signature (`lexiconSignature`). */
+  hits: Map<string, LexiconHit[]>;
+}
+
+/** Identifies a compiled lexicon by content (plugins compile their own copies). */
+function lexiconSignature(lexicon: Lexicon): string {
+  let sig = '';
+  for (const [concept, re] of lexicon) sig += `${concept}\u0000${re.source}\u0001`;
+  return sig;
+}
+
+/**
+ * The text measurements of one unit, remembered for the document
+ * (`file.data.signalCache`): several detectors measure the same page.
+ */
+function textSignals(text: string, file: VFile | undefined): TextSignals {
+  if (file) file.data.signalCache ??= new Map();
+  const cache = file?.data.signalCache;
+  let hit = cache?.get(text);
+  if (!hit) {
+    hit = {
+      words: wordsOf(text),
+      key: fold(text),
+      sentences: countSentences(text),
+      hits: new Map(),
+    };
+    cache?.set(text, hit);
+  }
+  return hit;
+}
+
+function hitsOf(t: TextSignals, lexicon: Lexicon, signature: string): LexiconHit[] {
+  let hits = t.hits.get(signature);
+  if (!hits) {
+    hits = lexiconHitsFolded(lexicon, t.key);
+    t.hits.set(signature, hits);
+  }
+  return hits;
+}
+
 /** Measure every unit of the page. */
 export function pageSignals(tree: Root, file: VFile | undefined, lexicon: Lexicon): PageSignals {
   const units = pageUnits(tree);
   const source = typeof file?.value === 'string' ? file.value : undefined;
   const texts = units.map((u) => blockText(u));
-  const words = texts.map((t) => wordsOf(t));
+  const measured = texts.map((t) => textSignals(t, file));
+  const signature = lexiconSignature(lexicon);
+  const words = measured.map((m) => m.words);
   const language = detectLanguage(words.flat());
   const stop = STOPWORDS.get(language);
   const counts = new Map<string, number>();
-  const keys = texts.map((t) => fold(t));
+  const keys = measured.map((m) => m.key);
   for (const k of keys) if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
   const total = words.reduce((n, w) => n + w.length, 0);
   let seen = 0;
@@ -260,7 +308,7 @@ export function pageSignals(tree: Root, file: VFile | undefined, lexicon: Lexico
       text,
       chars,
       words: w.length,
-      sentences: countSentences(text),
+      sentences: measured[index]!.sentences,
       endsWithPunct: ENDS.test(text.trim()),
       stopwordDensity: stop && w.length > 0 ? stopwords / w.length : undefined,
       linkDensity: bare.length > 0 ? Math.min(1, lc / bare.length) : 0,
@@ -271,7 +319,7 @@ export function pageSignals(tree: Root, file: VFile | undefined, lexicon: Lexico
       itemSentences: items > 0 ? itemSentenceShare(node) : 0,
       position,
       repeats: keys[index] ? (counts.get(keys[index]!) ?? 1) : 1,
-      lexicon: lexiconHits(lexicon, text),
+      lexicon: hitsOf(measured[index]!, lexicon, signature),
       hints: peek(node)?.hints,
       dateOnly: isDateOnly(w, text),
     };
