@@ -102,11 +102,12 @@ function isContainer(node: Nodes): boolean {
 export function runOf(container: Parent): InlineRun {
   let text = '';
   const segments: Segment[] = [];
-  const prot: number[] = [];
+  /** Protected spans [start, end) of `text`. */
+  const spans: number[] = [];
   const add = (value: string, node: Text | undefined, protectIt: boolean) => {
     segments.push({ node, start: text.length, end: text.length + value.length });
+    if (protectIt) spans.push(text.length, text.length + value.length);
     text += value;
-    for (let i = 0; i < value.length; i++) prot.push(protectIt ? 1 : 0);
   };
   const walk = (parent: Parent, inUrlLink: boolean) => {
     for (const child of parent.children as Nodes[]) {
@@ -120,7 +121,8 @@ export function runOf(container: Parent): InlineRun {
     }
   };
   walk(container, false);
-  const protect = Uint8Array.from(prot);
+  const protect = new Uint8Array(text.length);
+  for (let s = 0; s < spans.length; s += 2) protect.fill(1, spans[s], spans[s + 1]);
   protectUrls(text, protect);
   return { container, text, protect, segments };
 }
@@ -273,11 +275,9 @@ export function toFixpoint(fn: RunTransform, maxPasses = 4): RunTransform {
   return (text, protect) => {
     let current = text;
     let prot = protect;
-    // For each current character, the span of original indices it stands for.
-    let origin: Array<[number, number]> = Array.from(
-      { length: text.length },
-      (_, i) => [i, i + 1] as [number, number],
-    );
+    // For each current character, the span of original indices it stands for
+    // (built at the first change: most runs need none).
+    let origin: Array<[number, number]> | undefined;
     let converged = false;
     for (let pass = 0; pass < maxPasses; pass++) {
       const repl = fn(current, prot);
@@ -285,6 +285,7 @@ export function toFixpoint(fn: RunTransform, maxPasses = 4): RunTransform {
         converged = true;
         break;
       }
+      origin ??= Array.from({ length: text.length }, (_, i) => [i, i + 1] as [number, number]);
       let next = '';
       const nextOrigin: Array<[number, number]> = [];
       const nextProt: number[] = [];
@@ -318,7 +319,7 @@ export function toFixpoint(fn: RunTransform, maxPasses = 4): RunTransform {
       origin = nextOrigin;
       prot = Uint8Array.from(nextProt);
     }
-    if (!converged || current === text) return undefined;
+    if (!converged || current === text || !origin) return undefined;
     const out: Replacements = new Map();
     for (let i = 0; i < text.length; i++) out.set(i, '');
     let k = 0;
