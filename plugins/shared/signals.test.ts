@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readMarkdown } from '../../src/readers/markdown.js';
 import { readText } from '../../src/readers/text.js';
 import { compileLexicon, lexiconHits, mergePhrases, PHRASES } from './lexicon.js';
+import { segments } from './segment.js';
 import { detectLanguage, isProse, pageSignals, strongLexicon, wordsOf } from './signals.js';
 
 const lexicon = compileLexicon(PHRASES);
@@ -77,5 +78,24 @@ describe('signals', () => {
     expect(page.blocks[0]!.repeats).toBe(2);
     expect(strongLexicon(page.blocks[0]!)?.concept).toBe('share');
     expect(strongLexicon(page.blocks[1]!)).toBeUndefined();
+  });
+});
+
+describe('wordsOf', () => {
+  const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
+  // The segmenter in bounded pieces, as before the fast path.
+  const reference = (text: string) =>
+    [...segments(segmenter, text.toLowerCase())].filter((s) => s.isWordLike).map((s) => s.segment);
+
+  it('should give the segmenter’s words on Latin text (fast path) and elsewhere', () => {
+    for (const text of [
+      "Don't say U.S. e.g. 3.5 or 1,200; it's 10:30, a:b, x.1, 1.x, l’été — “Ça va?” …",
+      'Ünïcödé ÀÉÎÕÜ ßtraße naïve-café 4;5 foo_bar',
+      'İstanbul ǅemal', // lowercasing leaves the fast path's characters
+      '東京は晴れ。 Привет, мир!',
+      `${'a'.repeat(3000)} b`,
+      `${'word '.repeat(600)}end.`,
+    ])
+      expect(wordsOf(text)).toEqual(reference(text));
   });
 });

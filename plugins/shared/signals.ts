@@ -13,7 +13,7 @@ import type { VFile } from 'vfile';
 import type { Hints } from '../../src/types.js';
 import { peek } from './label.js';
 import { fold, type Lexicon, type LexiconHit, lexiconHitsFolded } from './lexicon.js';
-import { segments } from './segment.js';
+import { PIECE, segments } from './segment.js';
 import { STOPWORDS } from './stopwords.js';
 import { blockText } from './text.js';
 
@@ -166,10 +166,28 @@ function itemSentenceShare(node: Nodes): number {
   return n > 0 ? ended / n : 0;
 }
 
+/**
+ * Text in ASCII and Latin letters without `_`, combining marks or format
+ * characters: there the segmenter's word-like segments are exactly
+ * `LATIN_WORD`'s matches (UAX #29: letters and digits run together; `.` `'`
+ * `’` `:` join letters, `.` `,` `;` `'` `’` join digits), which is many
+ * times faster. Checked against Intl.Segmenter on every corpus block and
+ * line and on a million fuzzed strings over these characters.
+ */
+const LATIN_TEXT =
+  /^[\t\n\r\x20-\x5E\x60-\x7E\u00A0\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u017F\u2013\u2014\u201C\u201D\u2019\u2026]*$/;
+const LATIN_WORD =
+  /[a-zA-Z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u017F0-9]+(?:(?:(?<=[a-zA-Z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u017F])[.'’:](?=[a-zA-Z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u017F])|(?<=[0-9])[.,;'’](?=[0-9]))[a-zA-Z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u017F0-9]+)*/g;
+/** A stretch `segments()` would have to cut inside (no white space for half a piece). */
+const UNSPACED_STRETCH = new RegExp(`[^ \\t\\n\\u3000]{${PIECE >> 1}}`);
+
 /** Words of `text` as folded word-like segments. */
 export function wordsOf(text: string): string[] {
+  const lower = text.toLowerCase();
+  if (LATIN_TEXT.test(lower) && (lower.length <= PIECE || !UNSPACED_STRETCH.test(lower)))
+    return lower.match(LATIN_WORD) ?? [];
   const out: string[] = [];
-  for (const s of segments(segmenter, text.toLowerCase())) if (s.isWordLike) out.push(s.segment);
+  for (const s of segments(segmenter, lower)) if (s.isWordLike) out.push(s.segment);
   return out;
 }
 
