@@ -51,6 +51,8 @@ const STARTERS = new Set(
 
 const TITLES =
   /^(?:(?:\p{Lu}\.)+\s+)?(?:(?:Professor|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Mx\.?|Sir|Dame|Lord|Lady|President|Vice President|Prime Minister|Minister|Chancellor|Senator|Sen\.?|Rep\.?|Representative|Governor|Gov\.?|Mayor|General|Gen\.?|Colonel|Col\.?|Captain|Capt\.?|Judge|Justice|Chief|Secretary|Ambassador|King|Queen|Prince|Princess|Pope|Rev\.?|Father|Sister|Brother|Saint|Coach|Detective|Officer|Sergeant|Sgt\.?|Director|Chairman|Chairwoman|Spokesman|Spokeswoman|Leader|Premier|Commissioner|Inspector|Economist|Analyst|Author|Editor|Correspondent|Reporter|Attorney|Attorney General|Prosecutor|Sheriff|Deputy|Lawyer|Dean|CEO|Chief Executive|Founder|Administrator|Lt\.?|Lieutenant|Major|Maj\.?|Admiral|Adm\.?|Commander|Cmdr\.?)\s+)+/u;
+/** A title inside a span, before a name ("InfoNation President Dan McDowell"). */
+const TITLE_INSIDE = new RegExp(`\\s(?=${TITLES.source.slice(1)}\\p{Lu}\\S*\\s+\\p{Lu})`, 'u');
 
 const OUTLET_WORDS =
   /\b(?:News|Times|Post|Journal|Guardian|Independent|Telegraph|Herald|Tribune|Gazette|Daily|Weekly|Magazine|Radio|TV|Television|Broadcasting|Broadcast|Press|Wire|Reuters|Bloomberg|Welle|Observer|Chronicle|Express|Mirror|Standard|Economist|Monitor|Review|Zeitung|Nachrichten|Rundfunk|Presse|Spiegel|Monde|Figaro|Libération|País|Mundo|Corriere|Repubblica|Pravda|Izvestia|Network|Channel|Insider|Wired|Atlantic|Politico|Axios|Vox|Slate|Salon|Report|Dispatch|Bulletin|Courier|Sentinel|Examiner|Inquirer|Enquirer|Register|Record|Star|Sun|Globe|Mail|Today|Online|Media)\b/u;
@@ -117,11 +119,12 @@ export function kindOf(name: string, names: NameIndex = new Set()): SourceKind {
   return 'unknown';
 }
 
+const PERSON_RUN = new RegExp(`(?<![\\p{L}])(${CAP}(?:\\s+${CAP}){1,2})(?![\\p{L}])`, 'gu');
+
 /** Single tokens that belong to person-shaped spans of the text ("Vladimir Putin" → Vladimir, Putin). */
 export function personTokens(text: string): Set<string> {
   const out = new Set<string>();
-  const re = new RegExp(`(?<![\\p{L}])(${CAP}(?:\\s+${CAP}){1,2})(?![\\p{L}])`, 'gu');
-  for (const m of text.matchAll(re)) {
+  for (const m of text.matchAll(PERSON_RUN)) {
     const span = stripStarters(m[1] ?? '');
     const tokens = span.split(/\s+/);
     if (tokens.length < 2 || kindOf(span) !== 'person') continue;
@@ -149,7 +152,7 @@ function tidy(name: string): string {
     .replace(TRAILING_DAY, '')
     .trim();
   // "InfoNation President Dan McDowell": the name after a title inside the span.
-  const inner = new RegExp(`\\s(?=${TITLES.source.slice(1)}\\p{Lu}\\S*\\s+\\p{Lu})`, 'u').exec(n);
+  const inner = TITLE_INSIDE.exec(n);
   if (inner) n = n.slice(inner.index + 1);
   const hadTitle = TITLES.test(n) || inner !== null;
   n = n.replace(TITLES, '');
@@ -171,6 +174,25 @@ export function maskQuotes(text: string, spans: readonly { start: number; end: n
   return parts.join('');
 }
 
+// The patterns of `findAttributions` (global, used with `matchAll` only: no shared `lastIndex`).
+const SUBJECT_VERB = new RegExp(
+  `(?<![\\p{L}\\p{N}])((?:The\\s+)?${SPAN})(?:${POSS}\\s+(${SPAN_NC}))?\\s+(?:also\\s+|later\\s+|then\\s+|previously\\s+|has\\s+|had\\s+|have\\s+)?(?:${VERB})(?![\\p{L}])`,
+  'gu',
+);
+const VERB_SUBJECT = new RegExp(
+  `(${INVERTED_BEFORE}(?:${VERB})|(?<![\\p{L}])told)\\s+(?:the\\s+)?((?:The\\s+)?${SPAN_NC})(?:${POSS}\\s+(${SPAN_NC}))?`,
+  'gu',
+);
+const APPOSITIVE = new RegExp(
+  `${INVERTED_BEFORE}(?:${VERB})\\s+(?:the|a|an|its|their|his|her)\\s+(?:[\\p{Ll}-]+\\s+){0,4}[\\p{Ll}-]+,\\s+(${SPAN_NC})`,
+  'gu',
+);
+const ANY_SPAN = new RegExp(`(?:The\\s+)?${SPAN}`, 'gu');
+const ANAPHORA = new RegExp(
+  `(?<![\\p{L}])((?:[Tt]he|[Tt]his|[Tt]hat)\\s+(?:former\\s+)?\\p{Ll}+(?:\\s+\\p{Ll}+)?|[Hh]e|[Ss]he)\\s+(?:${VERB})(?![\\p{L}])|(?:${VERB})\\s+((?:the|this|that)\\s+\\p{Ll}+(?:\\s+\\p{Ll}+)?|he|she)(?![\\p{L}])`,
+  'gu',
+);
+
 /**
  * Attributions in `text` (quotations already masked). Returns them in text
  * order; anaphora ("the broadcaster reports") carry `anaphor` and an empty name.
@@ -189,11 +211,7 @@ export function findAttributions(text: string, names: NameIndex = new Set()): At
     out.push(a);
   };
   // 1. subject + verb: "CBS News says", "The Independent reports", "Putin said"
-  const subj = new RegExp(
-    `(?<![\\p{L}\\p{N}])((?:The\\s+)?${SPAN})(?:${POSS}\\s+(${SPAN_NC}))?\\s+(?:also\\s+|later\\s+|then\\s+|previously\\s+|has\\s+|had\\s+|have\\s+)?(?:${VERB})(?![\\p{L}])`,
-    'gu',
-  );
-  for (const m of text.matchAll(subj)) {
+  for (const m of text.matchAll(SUBJECT_VERB)) {
     const owner = stripStarters(m[1] ?? '');
     if (!owner) continue;
     const start = (m.index ?? 0) + m[0].indexOf(owner);
@@ -212,11 +230,7 @@ export function findAttributions(text: string, names: NameIndex = new Set()): At
     }
   }
   // 2. verb + subject: "says the BBC", "says Professor Andrei Lankov", "told Reuters", "says The Guardian's Andrew Roth"
-  const inv = new RegExp(
-    `(${INVERTED_BEFORE}(?:${VERB})|(?<![\\p{L}])told)\\s+(?:the\\s+)?((?:The\\s+)?${SPAN_NC})(?:${POSS}\\s+(${SPAN_NC}))?`,
-    'gu',
-  );
-  for (const m of text.matchAll(inv)) {
+  for (const m of text.matchAll(VERB_SUBJECT)) {
     const owner = m[2] ?? '';
     const start = (m.index ?? 0) + (m[1]?.search(/\p{L}/u) ?? 0);
     const end = (m.index ?? 0) + m[0].length;
@@ -229,11 +243,7 @@ export function findAttributions(text: string, names: NameIndex = new Set()): At
     }
   }
   // 2b. verb + role + name: "said the project architect, Tomasz Wierzbicki"
-  const appositive = new RegExp(
-    `${INVERTED_BEFORE}(?:${VERB})\\s+(?:the|a|an|its|their|his|her)\\s+(?:[\\p{Ll}-]+\\s+){0,4}[\\p{Ll}-]+,\\s+(${SPAN_NC})`,
-    'gu',
-  );
-  for (const m of text.matchAll(appositive)) {
+  for (const m of text.matchAll(APPOSITIVE)) {
     const name = tidy(m[1] ?? '');
     const start = (m.index ?? 0) + (m[0].search(/\p{L}/u) ?? 0);
     push({ name, kind: kindOf(name, names), start, end: (m.index ?? 0) + m[0].length });
@@ -243,7 +253,7 @@ export function findAttributions(text: string, names: NameIndex = new Set()): At
     /(?<![\p{L}])(?:according to|selon|laut|según|segundo|secondo)\s+([^.;!?\u2063]{2,120})/giu;
   for (const m of text.matchAll(acc)) {
     const clause = m[1] ?? '';
-    const spans = [...clause.matchAll(new RegExp(`(?:The\\s+)?${SPAN}`, 'gu'))]
+    const spans = [...clause.matchAll(ANY_SPAN)]
       .map((s) => tidy(stripStarters(s[0])))
       .filter((s) => s.length > 1);
     const pick =
@@ -254,11 +264,7 @@ export function findAttributions(text: string, names: NameIndex = new Set()): At
     if (pick) push({ name: pick, kind: kindOf(pick, names), start, end: start + m[0].length });
   }
   // 4. anaphora: "the broadcaster reports", "he said"
-  const ana = new RegExp(
-    `(?<![\\p{L}])((?:[Tt]he|[Tt]his|[Tt]hat)\\s+(?:former\\s+)?\\p{Ll}+(?:\\s+\\p{Ll}+)?|[Hh]e|[Ss]he)\\s+(?:${VERB})(?![\\p{L}])|(?:${VERB})\\s+((?:the|this|that)\\s+\\p{Ll}+(?:\\s+\\p{Ll}+)?|he|she)(?![\\p{L}])`,
-    'gu',
-  );
-  for (const m of text.matchAll(ana)) {
+  for (const m of text.matchAll(ANAPHORA)) {
     const phrase = (m[1] ?? m[2] ?? '').toLowerCase();
     const anaphor = ANAPHOR_OUTLET.test(phrase)
       ? 'outlet'
