@@ -529,7 +529,8 @@ export function lexiconHitsFolded(lexicon: Lexicon, folded: string): LexiconHit[
         re.lastIndex = m.index + ((folded.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
         continue;
       }
-      (found ??= []).push(m[0]);
+      found ??= [];
+      found.push(m[0]);
       if (m[0].length === 0) re.lastIndex++;
     }
     if (!found) continue;
