@@ -68,8 +68,18 @@ export class Cleaner {
     const first = this.cleanOnce(input, doc);
     if (first.metadata.status === 'empty') return first;
     const path = doc.path ?? this.options.path;
+    // Later passes read the same lines again: they start from the first
+    // pass's per-text caches (pure functions of the text, so safe to share).
+    const caches = {
+      bylineCache: first.file.data.bylineCache ?? new Map(),
+      signalCache: first.file.data.signalCache ?? new Map(),
+    };
     const settled = settle(first, (markdown) =>
-      this.cleanOnce(markdown, { from: 'markdown', path, ...(doc.url ? { url: doc.url } : {}) }),
+      this.cleanOnce(
+        markdown,
+        { from: 'markdown', path, ...(doc.url ? { url: doc.url } : {}) },
+        caches,
+      ),
     );
     if (settled === first) return first;
     return {
@@ -81,7 +91,11 @@ export class Cleaner {
   }
 
   /** One pass of the pipeline over the input. */
-  cleanOnce(input: string | Uint8Array, doc: DocumentOptions = {}): CleanResult {
+  cleanOnce(
+    input: string | Uint8Array,
+    doc: DocumentOptions = {},
+    caches: Pick<VFile['data'], 'bylineCache' | 'signalCache'> = {},
+  ): CleanResult {
     const path = doc.path ?? this.options.path;
     const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
     const from = doc.from ?? this.options.from;
@@ -106,6 +120,8 @@ export class Cleaner {
       host: hostOf(url),
     };
     file.data.meta = { authors: [] };
+    if (caches.bylineCache) file.data.bylineCache = caches.bylineCache;
+    if (caches.signalCache) file.data.signalCache = caches.signalCache;
     if (decoded.replaced > 0)
       file.message(`${decoded.replaced} invalid byte sequence(s) replaced with U+FFFD`, {
         ruleId: 'decode',
