@@ -45,6 +45,11 @@ describe('remark-detect-headline', () => {
     expect(r.file.data.meta!.title).toBe('Storm closes the harbour');
   });
 
+  it('should pass over chrome lines and gallery counters', () => {
+    const r = runFixture(byName('skips-chrome-lines'), [remarkDetectHeadline]);
+    expect(r.file.data.meta!.title).toBe('Ferry timetable cut as fuel costs rise');
+  });
+
   it('should not invent a headline from prose', () => {
     const r = runFixture(byName('no-headline-in-prose'), [remarkDetectHeadline]);
     expect(r.file.data.meta!.title).toBeUndefined();

@@ -22,6 +22,7 @@ import type { VFile } from 'vfile';
 import { stripTitleSuffix, titleCandidates } from '../extract-html-meta/title.js';
 import { isBylineText } from '../shared/byline.js';
 import { isFree, mark, peek } from '../shared/label.js';
+import { compileLexicon, lexiconHits, PHRASES } from '../shared/lexicon.js';
 import {
   blockText,
   countWords,
@@ -68,6 +69,12 @@ function titleMatch(text: string, titles: Set<string>[]): number {
   return best;
 }
 
+/** The built-in chrome lexicon (compiled once; never mutated). */
+const CHROME = compileLexicon(PHRASES);
+/** "Image 1 of 9", "Photo 3/12", "Slide 2 of 10". */
+const GALLERY_COUNTER =
+  /^(?:image|photo|picture|slide|foto|bild|imagen)\s+\d+\s*(?:of|\/|von|de|sur|di)\s*\d+$/iu;
+
 function isCandidate(node: RootContent, file: VFile): boolean {
   if (node.type !== 'heading' && node.type !== 'paragraph') return false;
   if (!isFree(node)) return false;
@@ -75,6 +82,9 @@ function isCandidate(node: RootContent, file: VFile): boolean {
   const words = countWords(text);
   if (words < 2 || words > 30 || isSeparatorText(text)) return false;
   if (isBylineText(text, file) || DATE_ONLY.test(text)) return false;
+  // Chrome lines: "Skip to main content", "Share this article", "Image 1 of 9".
+  if (GALLERY_COUNTER.test(text)) return false;
+  if (lexiconHits(CHROME, text).some((h) => h.coverage >= 0.5)) return false;
   // A paragraph that is one link is navigation, not a title.
   if (node.type === 'paragraph' && node.children.length === 1 && node.children[0]?.type === 'link')
     return false;
