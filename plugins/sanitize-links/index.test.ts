@@ -72,3 +72,19 @@ describe('remark-sanitize-links', () => {
     expect(out).not.toContain('javascript:');
   });
 });
+
+describe('remark-sanitize-links: e-mail literals', () => {
+  it('should keep an e-mail literal that cannot be an autolink as text, so re-reading is stable', async () => {
+    const { clean } = await import('../../src/clean.js');
+    const input =
+      'Welcome to the deals, follow us at Twitter@igndeals._We bring you the best deals every day of the week.\n\nA second paragraph that is long enough to count as prose for the detectors here.';
+    const once = clean(input, { path: 'a.txt' }).markdown;
+    expect(once).not.toContain('<Twitter');
+    expect(clean(once, { from: 'markdown' }).markdown).toBe(once);
+    const ok = clean(
+      'Write to jane@example.org for a copy of the full report, the agency said on Monday.\n\nA second paragraph that is long enough to count as prose for the detectors here.',
+      { path: 'b.txt' },
+    ).markdown;
+    expect(ok).toContain('<jane@example.org>');
+  });
+});

@@ -80,6 +80,23 @@ function collectDefinitions(parent: Parent, dangerous: Set<string>, file: VFile)
 }
 
 /** Iterative walks (no recursion: deep trees must not overflow the stack). */
+/** A CommonMark e-mail autolink's address. */
+const AUTOLINK_EMAIL =
+  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+
+/**
+ * A GFM e-mail literal that Markdown cannot write back as an autolink
+ * (`Twitter@site._We`: `<…>` around it would not parse as one, and every
+ * re-read would wrap it again). It stays as plain text; nothing is lost.
+ */
+function isUnwritableEmail(node: Nodes): boolean {
+  if (node.type !== 'link' || !node.url.startsWith('mailto:')) return false;
+  const text =
+    node.children.length === 1 && node.children[0]?.type === 'text' ? node.children[0].value : '';
+  const address = node.url.slice('mailto:'.length);
+  return (text === address || text === node.url) && !AUTOLINK_EMAIL.test(address);
+}
+
 function sanitize(root: Parent, dangerous: Set<string>, file: VFile): void {
   const unlink = new Set<Nodes>();
   const stack: Parent[] = [root];
@@ -127,6 +144,7 @@ function sanitize(root: Parent, dangerous: Set<string>, file: VFile): void {
         unlink.add(node);
       } else if (node.type === 'linkReference' && dangerous.has(node.identifier.toLowerCase()))
         unlink.add(node);
+      else if (node.type === 'link' && isUnwritableEmail(node)) unlink.add(node);
       out.push(child);
       if ('children' in node) stack.push(node as Parent);
     }
