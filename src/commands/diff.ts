@@ -47,21 +47,34 @@ function readProblem(error: unknown): string {
   return code ? `unreadable (${code})` : 'unreadable';
 }
 
-/** Run `copydesk diff`; returns the exit status (0 ok, 1 input failed, 2 bad usage). */
-export async function runDiff(args: DiffArgs, io: CommandIO = process): Promise<number> {
-  let cleaner: Cleaner;
+/**
+ * The cleaner of the review commands (`diff`, `review`): `--from` and
+ * `--quotes` only. Bad options print one line naming the command and give
+ * undefined (the caller exits 2).
+ */
+export function reviewCleaner(
+  command: string,
+  args: { from?: FromOption | undefined; quotes?: QuoteStyle | undefined },
+  io: CommandIO,
+): Cleaner | undefined {
   try {
-    cleaner = new Cleaner({
+    return new Cleaner({
       ...(args.from ? { from: args.from } : {}),
       ...(args.quotes ? { quotes: args.quotes } : {}),
     });
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`copydesk diff: ${error.message}\n`);
-      return 2;
+      io.stderr.write(`copydesk ${command}: ${error.message}\n`);
+      return undefined;
     }
     throw error;
   }
+}
+
+/** Run `copydesk diff`; returns the exit status (0 ok, 1 input failed, 2 bad usage). */
+export async function runDiff(args: DiffArgs, io: CommandIO = process): Promise<number> {
+  const cleaner = reviewCleaner('diff', args, io);
+  if (!cleaner) return 2;
   let bytes: Buffer;
   try {
     bytes =

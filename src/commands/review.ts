@@ -13,13 +13,13 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { expandInputs } from '../batch/inputs.js';
-import { Cleaner } from '../clean.js';
-import { InputError, UsageError } from '../errors.js';
+import type { Cleaner } from '../clean.js';
+import { InputError } from '../errors.js';
 import type { QuoteStyle } from '../options.js';
 import { FROM_CHOICES, type FromOption } from '../readers/index.js';
 import { renderReviewPage } from '../review/page.js';
 import { buildReport, type DocumentReport, failedReport } from '../review/removals.js';
-import type { CommandIO } from './diff.js';
+import { type CommandIO, reviewCleaner } from './diff.js';
 
 export interface ReviewArgs {
   inputs: string[];
@@ -71,19 +71,8 @@ export async function reviewReports(
 
 /** Run `copydesk review`: write `out/index.html`. */
 export async function runReview(args: ReviewArgs, io: CommandIO = process): Promise<ReviewResult> {
-  let cleaner: Cleaner;
-  try {
-    cleaner = new Cleaner({
-      ...(args.from ? { from: args.from } : {}),
-      ...(args.quotes ? { quotes: args.quotes } : {}),
-    });
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`copydesk review: ${error.message}\n`);
-      return { code: 2, reports: [] };
-    }
-    throw error;
-  }
+  const cleaner = reviewCleaner('review', args, io);
+  if (!cleaner) return { code: 2, reports: [] };
   const outDir = path.resolve(args.out);
   const reports = await reviewReports(args.inputs, cleaner, process.cwd(), outDir);
   for (const r of reports) {
