@@ -1,8 +1,8 @@
 import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
+import { markdownFile } from '../../tests/helpers/fixtures.js';
 import { label } from '../shared/label.js';
 import { hostCandidates, resolveSitePack } from '../sites/resolve.js';
 import type { SitePack } from '../sites/types.js';
@@ -16,17 +16,7 @@ const detected: SitePack = {
 };
 
 function labelsOf(markdown: string, packs: SitePack[], url?: string, before?: (t: Root) => void) {
-  const file = new VFile({ value: markdown });
-  if (url)
-    file.data.source = {
-      path: '-',
-      format: 'markdown',
-      sha256: '',
-      bytes: 0,
-      encoding: 'utf-8',
-      url,
-      host: new URL(url).hostname,
-    };
+  const file = markdownFile(markdown, url);
   const tree = unified().use(remarkParse).parse(markdown);
   before?.(tree);
   unified().use(remarkApplySitePack, { packs }).runSync(tree, file);

@@ -6,23 +6,14 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { Cleaner } from '../../src/clean.js';
 import { readText } from '../../src/readers/text.js';
+import { markdownFile } from '../../tests/helpers/fixtures.js';
 import { remarkPrune } from '../prune/index.js';
 import { label } from '../shared/label.js';
 import { type Options, remarkApplyUserRules } from './index.js';
 import { compileMatcher, headingKey, matcherProblem } from './matchers.js';
 
 function run(markdown: string, options: Options, url?: string) {
-  const file = new VFile({ value: markdown });
-  if (url)
-    file.data.source = {
-      path: '-',
-      format: 'markdown',
-      sha256: '',
-      bytes: 0,
-      encoding: 'utf-8',
-      url,
-      host: new URL(url).hostname,
-    };
+  const file = markdownFile(markdown, url);
   const processor = unified()
     .use(remarkParse)
     .use(remarkApplyUserRules, options)

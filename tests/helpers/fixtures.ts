@@ -66,3 +66,19 @@ export function runFixture(c: FixtureCase, plugins: PluggableList): FixtureResul
     file,
   };
 }
+
+/** A VFile holding Markdown, with `file.data.source` for `url` when one is given (site packs, per-host rules). */
+export function markdownFile(markdown: string, url?: string): VFile {
+  const file = new VFile({ value: markdown });
+  if (url)
+    file.data.source = {
+      path: '-',
+      format: 'markdown',
+      sha256: '',
+      bytes: 0,
+      encoding: 'utf-8',
+      url,
+      host: new URL(url).hostname,
+    };
+  return file;
+}
