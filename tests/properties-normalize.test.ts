@@ -32,6 +32,9 @@ import {
 import { transformString } from '../plugins/shared/typography.js';
 import { clean } from '../src/clean.js';
 
+/** Quotation marks and apostrophes of every kind the normaliser reads. */
+const QUOTE_MARKS = ['"', "'", '“', '”', '‘', '’', '„', '‚', '‛', '‟', '´'] as const;
+
 const RUNS = { numRuns: 400 };
 const STYLES: ConcreteStyle[] = ['curly', 'uk', 'straight', 'de', 'fr'];
 
@@ -60,27 +63,7 @@ const piece = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom('5', '10', '1990', '95', '45°', '30', '2024', '03') },
   {
     weight: 5,
-    arbitrary: fc.constantFrom(
-      '"',
-      "'",
-      '“',
-      '”',
-      '‘',
-      '’',
-      '„',
-      '‚',
-      '‛',
-      '‟',
-      '´',
-      '′',
-      '″',
-      '«',
-      '»',
-      '‹',
-      '›',
-      '``',
-      "''",
-    ),
+    arbitrary: fc.constantFrom(...QUOTE_MARKS, '′', '″', '«', '»', '‹', '›', '``', "''"),
   },
   {
     weight: 5,
@@ -123,23 +106,7 @@ const piece = fc.oneof(
 const prose = fc.array(piece, { maxLength: 40 }).map((a) => a.join(''));
 
 /** Prose as people write it: words with quote marks and punctuation attached, any mix of marks. */
-const mark = fc.constantFrom(
-  '"',
-  "'",
-  '“',
-  '”',
-  '‘',
-  '’',
-  '„',
-  '‚',
-  '‛',
-  '‟',
-  '´',
-  '«',
-  '»',
-  '‹',
-  '›',
-);
+const mark = fc.constantFrom(...QUOTE_MARKS, '«', '»', '‹', '›');
 const quotedWord = fc
   .tuple(
     fc.array(mark, { maxLength: 2 }),
