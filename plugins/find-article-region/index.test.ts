@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
+import { readMarkdown } from '../../src/readers/markdown.js';
 import { readText } from '../../src/readers/text.js';
 import { keep, mark } from '../shared/label.js';
 import { blockText } from '../shared/text.js';
@@ -43,6 +44,40 @@ describe('remark-find-article-region', () => {
     expect(labelled).toContain('Sign in');
     expect(labelled).toContain('© 2024 Example Media');
     expect(labelled).toContain('Five things to do this weekend');
+    for (const p of PROSE) expect(labelled).not.toContain(p);
+  });
+
+  it('should not let a level-1 heading below running prose cut off the paragraphs above it', () => {
+    // A cleaned page without a headline line, with a cross-promoted story's
+    // title as `# …` in the middle: the lead above it is still the article.
+    const value = [
+      PROSE[0],
+      PROSE[1],
+      'Read also',
+      '# A different story about the library',
+      PROSE[2],
+      PROSE[3],
+    ].join('\n\n');
+    const file = new VFile({ value });
+    const tree = readMarkdown(value, file);
+    unified().use(remarkFindArticleRegion).runSync(tree, file);
+    const labelled = tree.children.filter((c) => c.data?.copydesk?.label).map((c) => blockText(c));
+    for (const p of PROSE) expect(labelled).not.toContain(p);
+  });
+
+  it('should still start the article at a level-1 heading that follows only menus and teasers', () => {
+    const value = [
+      'Home',
+      'World',
+      'Sport',
+      '# The library reopens after two years',
+      ...PROSE,
+    ].join('\n\n');
+    const file = new VFile({ value });
+    const tree = readMarkdown(value, file);
+    unified().use(remarkFindArticleRegion).runSync(tree, file);
+    const labelled = tree.children.filter((c) => c.data?.copydesk?.label).map((c) => blockText(c));
+    expect(labelled).toEqual(expect.arrayContaining(['Home', 'World', 'Sport']));
     for (const p of PROSE) expect(labelled).not.toContain(p);
   });
 

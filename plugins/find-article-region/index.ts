@@ -244,8 +244,22 @@ export function anchorIndex(
     }
   }
   const h1 = blocks.find((b) => b.node.type === 'heading' && b.node.depth === 1 && b.words > 2);
-  if (h1) return h1.index;
+  // A level-1 heading after the article has begun (two paragraphs of running
+  // prose above it: a cross-promoted story, a section of a long page) opens
+  // nothing; the prose above it stays in reach of the region.
+  if (h1 && !runningProseBefore(blocks, h1.index)) return h1.index;
   return blocks.find((b) => peek(b.node)?.role === 'headline')?.index;
+}
+
+/** Two prose paragraphs in a row, free of chrome phrases, before block `index`. */
+function runningProseBefore(blocks: readonly BlockSignals[], index: number): boolean {
+  let run = 0;
+  for (const b of blocks.slice(0, index)) {
+    if (b.words === 0) continue;
+    run = isProse(b) && !strongLexicon(b) && b.words >= 20 ? run + 1 : 0;
+    if (run >= 2) return true;
+  }
+  return false;
 }
 
 /**
