@@ -100,6 +100,12 @@ describe('markdownToPlain', () => {
     );
   });
 
+  it('should read a hard line break as white space, not glue the words around it', () => {
+    expect(markdownToPlain('Lego set\\\n[http://amzn.to/x](http://amzn.to/x)\\\nRace track')).toBe(
+      'Lego set http://amzn.to/x Race track',
+    );
+  });
+
   it('should keep a second-level heading when there is no headline', () => {
     expect(markdownToPlain('## Part\n\nText')).toBe('Part\n\nText');
   });

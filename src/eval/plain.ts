@@ -24,6 +24,17 @@ export interface PlainOptions {
 
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
+/**
+ * A node's text: link text kept, images dropped, and a hard line break
+ * (`break`) read as the line break it is — `mdast-util-to-string` drops it,
+ * which would glue the words on either side into one token.
+ */
+function text(node: Nodes): string {
+  if (node.type === 'break') return '\n';
+  if ('children' in node) return node.children.map((c) => text(c as Nodes)).join('');
+  return mdToString(node, { includeImageAlt: false });
+}
+
 /** Leaf blocks of a Markdown tree as plain text: link text kept, URLs and images dropped. */
 export function markdownBlocks(markdown: string): { type: string; depth?: number; text: string }[] {
   const tree = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter).parse(markdown);
@@ -36,13 +47,13 @@ function collect(node: Nodes, out: { type: string; depth?: number; text: string 
   switch (node.type) {
     case 'paragraph':
     case 'tableCell': {
-      const text = squash(mdToString(node, { includeImageAlt: false }));
-      if (text) out.push({ type: node.type, text });
+      const plain = squash(text(node));
+      if (plain) out.push({ type: node.type, text: plain });
       return;
     }
     case 'heading': {
-      const text = squash(mdToString(node, { includeImageAlt: false }));
-      if (text) out.push({ type: 'heading', depth: node.depth, text });
+      const plain = squash(text(node));
+      if (plain) out.push({ type: 'heading', depth: node.depth, text: plain });
       return;
     }
     case 'code': {
