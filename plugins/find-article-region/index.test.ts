@@ -81,6 +81,27 @@ describe('remark-find-article-region', () => {
     for (const p of PROSE) expect(labelled).not.toContain(p);
   });
 
+  it('should keep the short opening lines between the headline and the first paragraph', () => {
+    const value = [
+      '# The library reopens after two years',
+      'Home',
+      'World',
+      '# The library reopens after two years',
+      'Tuesday 12 March 2024 / 3 comments / by admin',
+      'Our city, our books',
+      'The doors open again!',
+      ...PROSE,
+    ].join('\n\n');
+    const file = new VFile({ value });
+    const tree = readMarkdown(value, file);
+    unified().use(remarkFindArticleRegion).runSync(tree, file);
+    const labelled = tree.children.filter((c) => c.data?.copydesk?.label).map((c) => blockText(c));
+    expect(labelled).not.toContain('Our city, our books');
+    expect(labelled).not.toContain('The doors open again!');
+    // A date stamp (and anything above it) is not an opening line.
+    expect(labelled).toContain('Tuesday 12 March 2024 / 3 comments / by admin');
+  });
+
   it('should keep short in-article elements between prose (subheads, short lines)', () => {
     const { labelled } = run([
       'Menu',

@@ -25,6 +25,8 @@
  */
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
+import { isBylineText } from '../shared/byline.js';
+import { parseDate } from '../shared/dates.js';
 import { isFree, label, peek } from '../shared/label.js';
 import {
   compileLexicon,
@@ -289,10 +291,59 @@ export function extend<T extends { start: number; end: number }>(
       edge = i;
     }
   };
-  return { ...run, start: pull(run.start, -1), end: pull(run.end, 1) };
+  const start = pull(run.start, -1);
+  return {
+    ...run,
+    start: anchor === undefined ? start : fromHeadline(blocks, anchor, start),
+    end: pull(run.end, 1),
+  };
 }
 
 const GAP = 2;
+
+/**
+ * The headline opens the article: the few blocks between it and the first
+ * running prose (a kicker, a standfirst, a short opening line, the show's
+ * title) belong to it unless they look like chrome — a phrase from the
+ * lexicon, chrome markup, links, a date stamp. Walks back from the region's
+ * start and stops at the first such block; more than `HEAD_GAP` blocks in
+ * between means the headline was not where the article starts.
+ */
+export function fromHeadline(
+  blocks: readonly BlockSignals[],
+  anchor: number,
+  start: number,
+): number {
+  if (anchor >= start) return start;
+  const between = blocks.slice(anchor + 1, start).filter((b) => b.words > 0);
+  if (between.length === 0 || between.length > HEAD_GAP) return start;
+  let edge = start;
+  for (let i = start - 1; i > anchor; i--) {
+    const b = blocks[i]!;
+    if (b.words === 0) continue;
+    const chrome =
+      b.kind === 'list' ||
+      b.kind === 'media' ||
+      b.dateOnly ||
+      b.linkDensity > 0.3 ||
+      hintScore(b.hints) < 0 ||
+      b.lexicon.length > 0 ||
+      STAMP.test(b.text) ||
+      (b.words <= 4 && HANDLE.test(b.text)) ||
+      parseDate(b.text) !== undefined ||
+      isBylineText(b.text) ||
+      !isFree(b.node);
+    if (chrome) break;
+    edge = i;
+  }
+  return edge;
+}
+
+const HEAD_GAP = 6;
+/** A clock time or media duration (“3:45”, “VIDEO3:45”): a timestamp or a video label. */
+const STAMP = /\d:\d{2}/u;
+/** A social handle (“@janedoe”) on a short line: a byline. */
+const HANDLE = /@\w{2,}/u;
 
 /** Region weights of the page's blocks and the chosen run (see the module comment). */
 export function findRegion(

@@ -74,7 +74,12 @@ export interface PageSignals {
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 const TERMINAL = /[.!?…。！？](?=[\s"'”’»)\]]|$)/gu;
-const ENDS = /[.!?…:;。！？：][\s"'”’»)\]*_]*$/u;
+/**
+ * A sentence end: terminal punctuation (the wave dash `~`/`～` closes informal
+ * Korean, Japanese and Chinese sentences), then closing quotes, brackets,
+ * emphasis marks or emoji (“…at the festival! 🙂”).
+ */
+const ENDS = /[.!?…:;。！？：~～][\s"'”’»)\]*_\p{Extended_Pictographic}\u200d\ufe0f]*$/u;
 const SEPARATORS = /\s[»›|•·/>]\s/gu;
 const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
 
