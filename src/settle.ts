@@ -43,7 +43,9 @@ export function settle(first: Pass, again: (markdown: string) => Pass): Pass {
   const meta = first.file.data.meta;
   const later = last.file.data.meta;
   if (meta && later) {
-    meta.title = later.title ?? meta.title;
+    meta.headline = later.headline ?? meta.headline;
+    // Only a title read off the visible headline follows the final Markdown.
+    if (!meta.titleEvidence || meta.titleEvidence === 'text') meta.title = later.title ?? meta.title;
     meta.dek = later.dek ?? meta.dek;
   }
   if (last.file.data.counts)

@@ -151,7 +151,12 @@ export type Status = 'ok' | 'empty' | 'not_article' | 'low_confidence';
 
 /** Facts about the article, gathered by several plugins (`file.data.meta`). */
 export interface ArticleMeta {
+  /** The article's title by evidence precedence (JSON-LD, head tags, then the visible headline). */
   title?: string | undefined;
+  /** Which evidence the title came from (`text`: the visible headline). */
+  titleEvidence?: Evidence | undefined;
+  /** The visible headline, as the body's `# ` line shows it. */
+  headline?: string | undefined;
   dek?: string | undefined;
   /** The normalised byline line, e.g. `By Jane Doe, The Week US`. */
   byline?: string | undefined;

@@ -96,7 +96,9 @@ export const remarkAssemble: Plugin<[Readonly<Options>?], Root> = (options) => {
       const h: Heading = { type: 'heading', depth: 1, children: titleChildren };
       if (headline?.position) h.position = headline.position;
       head.push(h);
-      meta.title = squash(blockText(h));
+      meta.headline = squash(blockText(h));
+      // A title from stronger evidence (JSON-LD, head tags, front matter) stays the title.
+      if (!meta.titleEvidence || meta.titleEvidence === 'text') meta.title = meta.headline;
     }
     if (dek) {
       const p: Paragraph = { type: 'paragraph', children: phrasing(dek) };

@@ -6,7 +6,9 @@
  * title-shaped line), preferring a block that matches the HTML `<title>` or
  * `og:title`. The dek is the first sentence-like, non-byline block between the
  * headline and the prose. Both get a `role` (they leave the body; `assemble`
- * puts them on top) and go to `file.data.meta.title` / `.dek`.
+ * puts them on top) and go to `file.data.meta.headline` / `.dek`; the headline
+ * is also `meta.title` (evidence `text`) until `extract-html-meta` finds a
+ * stronger title.
  *
  * When: first among detectors.
  *
@@ -222,7 +224,10 @@ function detect(tree: Root, file: VFile, window: number): void {
   const headline = blocks[best]!;
   mark(headline as Nodes).role = 'headline';
   file.data.meta ??= { authors: [] };
-  file.data.meta.title = squash(blockText(headline));
+  file.data.meta.headline = squash(blockText(headline));
+  // The visible headline is the title until stronger evidence (JSON-LD, head tags, front matter) names one.
+  file.data.meta.title = file.data.meta.headline;
+  file.data.meta.titleEvidence = 'text';
 
   for (let i = best + 1; i < Math.min(end + 1, blocks.length, best + 4); i++) {
     const b = blocks[i]!;

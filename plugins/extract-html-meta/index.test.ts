@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { clean } from '../../src/clean.js';
+import type { HtmlMeta } from '../../src/types.js';
 import { fixtureCases, runFixture } from '../../tests/helpers/fixtures.js';
 import { remarkDetectByline } from '../detect-byline/index.js';
 import { remarkDetectHeadline } from '../detect-headline/index.js';
-import { namesFrom, remarkExtractHtmlMeta, stripTitleSuffix } from './index.js';
+import { chooseTitle, namesFrom, remarkExtractHtmlMeta, stripTitleSuffix } from './index.js';
 
 const dir = join(import.meta.dirname, 'fixtures');
 const byName = (name: string) => fixtureCases(dir).find((f) => f.name === name)!;
@@ -41,20 +43,40 @@ describe('remark-extract-html-meta', () => {
     expect(r.file.data.meta!.title).toBe('Ten ways to keep basil alive');
   });
 
-  it('should not replace a title the headline detector set', () => {
+  it('should let head evidence beat the visible headline, which stays the headline', () => {
     const r = runFixture(byName('meta-tags-only'), [
       () => (_t, file) => {
-        file.data.meta = { authors: [], title: 'Keep basil alive' };
+        file.data.meta = {
+          authors: [],
+          headline: 'Keep basil alive',
+          title: 'Keep basil alive',
+          titleEvidence: 'text',
+        };
       },
       remarkExtractHtmlMeta,
     ]);
-    expect(r.file.data.meta!.title).toBe('Keep basil alive');
+    expect(r.file.data.meta).toMatchObject({
+      title: 'Ten ways to keep basil alive',
+      titleEvidence: 'meta',
+      headline: 'Keep basil alive',
+    });
   });
 
-  it('should read front matter', () => {
-    const meta = runFixture(byName('front-matter'), [remarkExtractHtmlMeta]).file.data.meta!;
+  it('should take the JSON-LD headline first (CDATA-wrapped, entities decoded), then og:title, then the visible headline', () => {
+    const meta = run('title-precedence').file.data.meta!;
+    expect(meta.title).toBe('Harbour reopens & ferries return — at last');
+    expect(meta.titleEvidence).toBe('json-ld');
+    expect(meta.headline).toBe('Harbour reopens after the storm');
+    expect(meta.published).toBe('2024-05-02');
+  });
+
+  it('should read front matter, whose title beats the visible headline', () => {
+    const meta = runFixture(byName('front-matter'), [remarkDetectHeadline, remarkExtractHtmlMeta])
+      .file.data.meta!;
     expect(meta).toMatchObject({
       title: 'Sourdough for beginners',
+      titleEvidence: 'front-matter',
+      headline: 'A starter from scratch',
       authors: ['Pat Baker', 'Lee Rye'],
       authorEvidence: 'front-matter',
       published: '2022-09-15',
@@ -83,5 +105,152 @@ describe('remark-extract-html-meta', () => {
     expect(namesFrom('https://www.facebook.com/janedoe')).toEqual([]);
     expect(namesFrom('肖春芳')).toEqual(['肖春芳']);
     expect(namesFrom('BBC News')).toEqual([]);
+  });
+});
+
+describe('title and headline through the whole pipeline', () => {
+  it('should keep the visible headline in the body and the declared title in the metadata', () => {
+    const { markdown, metadata } = clean(byName('title-precedence').input, { from: 'html' });
+    expect(markdown.split('\n')[0]).toBe('# Harbour reopens after the storm');
+    expect(metadata).toMatchObject({
+      title: 'Harbour reopens & ferries return — at last',
+      titleEvidence: 'json-ld',
+      headline: 'Harbour reopens after the storm',
+    });
+  });
+
+  it('should leave text dumps as they were: the title is the headline', () => {
+    const text =
+      'Harbour reopens after the storm\n\nThe harbour reopened on Thursday morning after a week of repairs to the sea wall, the harbour master said.\n\nThe first ferry left for the islands at nine, carrying crews stranded on the mainland since the storm.\n';
+    const { metadata } = clean(text, { from: 'text' });
+    expect(metadata).toMatchObject({
+      title: 'Harbour reopens after the storm',
+      titleEvidence: 'text',
+      headline: 'Harbour reopens after the storm',
+    });
+  });
+});
+
+describe('chooseTitle', () => {
+  const html = (over: Partial<HtmlMeta>): HtmlMeta => ({
+    meta: {},
+    jsonLd: [],
+    times: [],
+    bylines: [],
+    ...over,
+  });
+
+  it('should follow the precedence JSON-LD, og:title, twitter:title, <title>, visible headline', () => {
+    const page = html({
+      title: 'Title tag text here - Site',
+      meta: { 'og:title': 'The og title here', 'twitter:title': 'The twitter title here' },
+      jsonLd: [{ '@type': 'BlogPosting', headline: 'The JSON-LD headline' }],
+    });
+    expect(chooseTitle(page)).toEqual({
+      title: 'The JSON-LD headline',
+      evidence: 'json-ld',
+      from: 'headline',
+    });
+    expect(chooseTitle({ ...page, jsonLd: [] })?.from).toBe('og:title');
+    expect(
+      chooseTitle({ ...page, jsonLd: [], meta: { 'dc:title x:title': 'Dublin Core' } }),
+    ).toMatchObject({ title: 'Dublin Core', from: 'dc.title' });
+    expect(chooseTitle(html({}), { headline: 'Seen on the page' })).toEqual({
+      title: 'Seen on the page',
+      evidence: 'text',
+      from: 'headline',
+    });
+    expect(chooseTitle(html({}))).toBeUndefined();
+  });
+
+  it('should drop the site name by og:site_name, the host, a shared affix or the visible headline', () => {
+    const t = (title: string, context = {}) =>
+      chooseTitle(html({ meta: { 'og:title': title } }), context)?.title;
+    expect(t('Storm closes harbour | City Herald', { siteNames: ['City Herald'] })).toBe(
+      'Storm closes harbour',
+    );
+    expect(t('City Herald :: Storm closes harbour', { siteNames: ['City Herald'] })).toBe(
+      'Storm closes harbour',
+    );
+    expect(t('Storm closes harbour — The Tide', { host: 'www.thetide.co.uk' })).toBe(
+      'Storm closes harbour',
+    );
+    expect(t('The Tide: Storm closes harbour', { host: 'thetide.example' })).toBe(
+      'Storm closes harbour',
+    );
+    expect(t('Storm closes harbour · Notes', { headline: 'Storm closes harbour' })).toBe(
+      'Storm closes harbour',
+    );
+    const shared = html({
+      meta: { 'og:title': 'Storm closes harbour | Tide Log' },
+      title: 'Ferries cancelled for the week | Tide Log',
+    });
+    expect(chooseTitle(shared)?.title).toBe('Storm closes harbour');
+  });
+
+  it('should keep subtitles and titles that only mention the site (near-misses)', () => {
+    const t = (title: string, context = {}) =>
+      chooseTitle(html({ meta: { 'og:title': title } }), context)?.title;
+    // No site evidence: og:title is never cut by length alone.
+    expect(t('How we designed our task queue - an async framework')).toBe(
+      'How we designed our task queue - an async framework',
+    );
+    // The site's name inside a long part is part of the title.
+    expect(
+      t('Review: the Herald drama nobody expected | Radio Week', { siteNames: ['Herald'] }),
+    ).toBe('Review: the Herald drama nobody expected | Radio Week');
+    // A colon prefix goes only when it is exactly the site's name.
+    expect(t('Putin meets Kim: what they agreed', { siteNames: ['Putin Daily'] })).toBe(
+      'Putin meets Kim: what they agreed',
+    );
+    // One title extending another shares no site affix.
+    const longer = html({
+      meta: { 'og:title': 'Firefox — Make it yours' },
+      title: 'Firefox — Make it yours — The flexible browser',
+    });
+    expect(chooseTitle(longer)?.title).toBe('Firefox — Make it yours');
+  });
+
+  it('should pass over junk head titles', () => {
+    const pick = (meta: Record<string, string>, title?: string, context = {}) =>
+      chooseTitle(html({ meta, ...(title ? { title } : {}) }), context);
+    // Only the site's name (a CMS put it in og:title): the <title> wins.
+    expect(
+      pick({ 'og:title': 'Tide Times', 'og:site_name': 'Tide Times' }, 'Harbour reopens', {
+        siteNames: ['Tide Times'],
+      }),
+    ).toMatchObject({ title: 'Harbour reopens', from: '<title>' });
+    expect(pick({ 'og:title': 'Home' }, 'Harbour reopens')?.from).toBe('<title>');
+    expect(pick({ 'og:title': '   ' }, 'Harbour reopens')?.from).toBe('<title>');
+    // The headline padded with keywords: the next evidence, or the headline itself.
+    const seo =
+      'Harbour reopens after storm harbour news ferry times tide tables weather sea wall repairs';
+    expect(
+      pick({ 'og:title': seo }, undefined, { headline: 'Harbour reopens after storm' }),
+    ).toEqual({ title: 'Harbour reopens after storm', evidence: 'text', from: 'headline' });
+    // Truncated copies of the headline.
+    expect(
+      pick({ 'og:title': 'Harbour reopens after the…' }, undefined, {
+        headline: 'Harbour reopens after the storm',
+      })?.evidence,
+    ).toBe('text');
+    // A site name equal to the visible headline (application-name = title) names no site.
+    expect(
+      pick({ 'og:title': 'Harbour reopens' }, undefined, {
+        siteNames: ['Harbour reopens'],
+        headline: 'Harbour reopens',
+      }),
+    ).toMatchObject({ title: 'Harbour reopens', evidence: 'meta' });
+  });
+
+  it("should take JSON-LD's name when its headline agrees with nothing else", () => {
+    const page = html({
+      title: 'List of films about loops - Wiki',
+      jsonLd: [{ '@type': 'Article', name: 'List of films about loops', headline: 'Wiki list' }],
+    });
+    expect(chooseTitle(page, { siteNames: ['Wiki'] })).toMatchObject({
+      title: 'List of films about loops',
+      from: 'name',
+    });
   });
 });

@@ -31,9 +31,16 @@ import { normalizeDate } from '../shared/dates.js';
 import { offerAuthors, offerDate } from '../shared/evidence.js';
 import { fixNameCase, isSingleCase } from '../shared/names.js';
 import { authorsOfJsonLd, type JsonObject, pickArticle, str, typesOf } from './json-ld.js';
-import { pageTitle } from './title.js';
+import { chooseTitle } from './title.js';
 
-export { pageTitle, stripTitleSuffix, titleCandidates } from './title.js';
+export {
+  chooseTitle,
+  junkTitle,
+  pageTitle,
+  stripTitleSuffix,
+  type TitleChoice,
+  titleCandidates,
+} from './title.js';
 
 export type Options = Record<string, never>;
 
@@ -108,7 +115,10 @@ export function namesFrom(value: string): string[] {
 
 function fromFrontMatter(meta: ArticleMeta, fm: Record<string, unknown>): void {
   const title = str(fm.title);
-  if (title && meta.title === undefined) meta.title = title;
+  if (title) {
+    meta.title = title;
+    meta.titleEvidence = 'front-matter';
+  }
   const authors = fm.authors ?? fm.author;
   const list = (Array.isArray(authors) ? authors : [authors]).flatMap((a) => {
     const s = str(a) ?? str((a as JsonObject | undefined)?.name);
@@ -145,6 +155,7 @@ function metaMap(raw: Readonly<Record<string, string>>): Record<string, string> 
 function fromHtml(meta: ArticleMeta, html: HtmlMeta, file: VFile): void {
   const m = metaMap(html.meta);
   let orgAuthor: string | undefined;
+  let publisher: string | undefined;
   const article = pickArticle(html.jsonLd);
   // 1. JSON-LD
   if (article) {
@@ -158,10 +169,10 @@ function fromHtml(meta: ArticleMeta, html: HtmlMeta, file: VFile): void {
       'json-ld',
     );
     offerDate(meta, 'modified', normalizeDate(article.dateModified), 'json-ld');
-    const publisher = article.publisher as JsonObject | JsonObject[] | undefined;
-    const pub =
-      str((Array.isArray(publisher) ? publisher[0] : publisher)?.name) ?? organisations[0];
-    if (pub) meta.publication ??= pub;
+    const pub = article.publisher as JsonObject | JsonObject[] | undefined;
+    publisher = str((Array.isArray(pub) ? pub[0] : pub)?.name);
+    const name = publisher ?? organisations[0];
+    if (name) meta.publication ??= name;
   }
   // 2. meta tags
   offerAuthors(meta, firstNames(m, AUTHOR_KEYS), 'meta');
@@ -185,9 +196,21 @@ function fromHtml(meta: ArticleMeta, html: HtmlMeta, file: VFile): void {
     absolute(m['og:url']) ??
     absolute(str(article?.url));
   if (url) meta.canonicalUrl ??= url;
-  if (meta.title === undefined) {
-    const title = pageTitle(html, meta.siteName);
-    if (title) meta.title = title;
+  // Title: JSON-LD, then head tags and <title> without the site's name, then the visible headline.
+  const chosen = chooseTitle(html, {
+    siteNames: [
+      meta.siteName,
+      m['og:site_name'],
+      m['application-name'],
+      str(website?.name),
+      publisher,
+    ],
+    host: hostOf(meta.canonicalUrl ?? file.data.source?.url),
+    headline: meta.headline,
+  });
+  if (chosen && (chosen.evidence !== 'text' || meta.title === undefined)) {
+    meta.title = chosen.title;
+    meta.titleEvidence = chosen.evidence;
   }
   if (!orgAuthor && meta.authors.length === 0) orgAuthor = outletAuthor(m);
   // No byline line in the page's text: the normalised line from head evidence.
@@ -238,6 +261,15 @@ function bylineNames(texts: readonly string[]): string[] {
     if (names.length > 0 && names.every((n) => n.split(' ').length >= 2)) return names;
   }
   return [];
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function absolute(href: string | undefined, base?: string): string | undefined {

@@ -1,10 +1,25 @@
 /** Reading JSON-LD objects: the article node, its authors, plain strings. */
+import { toString as hastToString } from 'hast-util-to-string';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
 
 export type JsonObject = Record<string, unknown>;
 
-/** A string value, trimmed (`{"@value": …}` too), or undefined. */
+/** Parses a fragment of HTML (frozen: never configured again). */
+const fragment = unified().use(rehypeParse, { fragment: true }).freeze();
+
+/** A character reference or a tag: JSON-LD values are often HTML-escaped text. */
+const HTML_IN_TEXT = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|<\/?[a-z][^>]*>/i;
+
+/** `Ama&#8230; &mdash; <em>Site</em>` → `Ama… — Site`. */
+function decodeHtmlText(text: string): string {
+  return HTML_IN_TEXT.test(text) ? hastToString(fragment.parse(text)) : text;
+}
+
+/** A string value, trimmed (`{"@value": …}` too), character references decoded, or undefined. */
 export function str(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.replace(/\s+/g, ' ').trim() || undefined;
+  if (typeof value === 'string')
+    return decodeHtmlText(value).replace(/\s+/g, ' ').trim() || undefined;
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const v = (value as JsonObject)['@value'];
     if (typeof v === 'string') return str(v);

@@ -80,3 +80,240 @@ export function titleCandidates(html: HtmlMeta, siteName?: string): string[] {
 export function pageTitle(html: HtmlMeta, siteName?: string): string | undefined {
   return titleCandidates(html, siteName)[0];
 }
+
+/** Where a chosen title came from: JSON-LD, the head's tags (`og:title`, `<title>`…), or the visible headline. */
+export type TitleEvidence = 'json-ld' | 'meta' | 'text';
+
+export interface TitleChoice {
+  title: string;
+  evidence: TitleEvidence;
+  /** The JSON-LD key, meta tag or element it was read from (`og:title`, `<title>`, `headline`). */
+  from: string;
+}
+
+export interface TitleContext {
+  /** Names the site goes by (og:site_name, application-name, JSON-LD WebSite/publisher name…). */
+  siteNames?: readonly (string | undefined)[];
+  /** Host of the page (canonical URL, og:url or the caller's URL). */
+  host?: string | undefined;
+  /** The visible headline (the body's `# ` line), when one was found. */
+  headline?: string | undefined;
+}
+
+/** Titles that name no article: placeholders of templates and CMSs. */
+const PLACEHOLDER = new Set(
+  [
+    'home',
+    'homepage',
+    'home page',
+    'index',
+    'untitled',
+    'untitled document',
+    'document',
+    'new tab',
+    'title',
+    'null',
+    'undefined',
+    'loading',
+    'page not found',
+    '404',
+    'startseite',
+    'accueil',
+    'inicio',
+    'portada',
+  ].map(norm),
+);
+
+/** A head title longer than this (characters) is a description or keyword list, not a title. */
+const MAX_TITLE = 250;
+
+/** The label of a host that names the site (`www.theguardian.com` → `theguardian`). */
+function hostLabels(host: string | undefined): string[] {
+  if (!host) return [];
+  const labels = host.toLowerCase().split('.');
+  if (labels.length < 2) return [];
+  // The label before the public suffix (`com`, `de`, `co.uk`, `com.au`); subdomains are generic.
+  const tail =
+    labels.length >= 3 && (labels.at(-2) ?? '').length <= 3 && (labels.at(-1) ?? '').length === 2
+      ? 2
+      : 1;
+  const label = norm(labels.at(-1 - tail) ?? '');
+  return label.length >= 3 ? [label] : [];
+}
+
+/** Does `part` of a title name the site? Exact name, or a short part starting/ending with it. */
+function namesSite(part: string, sites: readonly string[]): boolean {
+  const n = norm(part);
+  if (!n) return false;
+  const short = words(part) <= 4;
+  return sites.some(
+    (s) =>
+      n === s ||
+      (short && s.length >= 3 && (n.startsWith(s) || n.endsWith(s))) ||
+      (s.length >= 6 && n.length >= 3 && s.includes(n) && short),
+  );
+}
+
+/**
+ * A head title without the site's name around it. A separated part at either
+ * end is dropped when it names the site (`sites`), when it is an affix that
+ * another head title repeats (`affixes`), or when the rest is exactly the
+ * visible headline; a leading "Site: " goes when it is exactly the site's name.
+ * With `guess` (for `<title>` only), a short trailing part
+ * goes when nothing else did (see `stripTitleSuffix`).
+ */
+function stripSiteAffixes(
+  title: string,
+  sites: readonly string[],
+  affixes: ReadonlySet<string>,
+  headline: string | undefined,
+  guess: boolean,
+): string {
+  const t = title.replace(/\s+/g, ' ').trim();
+  // "Site: Headline": a colon separates only a part that is exactly the site's name.
+  const colon = /^([^:]{2,60}):\s+(\S.*)$/.exec(t);
+  if (colon?.[1] && colon[2] && sites.includes(norm(colon[1])) && words(colon[2]) >= 2)
+    return stripSiteAffixes(colon[2], sites, affixes, headline, guess);
+  const parts = t.split(SEPARATOR);
+  if (parts.length < 2) return t;
+  const head = headline ? norm(headline) : '';
+  if (head) {
+    for (let k = 1; k < parts.length; k++) {
+      if (norm(parts.slice(0, k).join(' ')) === head) return joinParts(t, parts, 0, k);
+      if (norm(parts.slice(k).join(' ')) === head) return joinParts(t, parts, k, parts.length);
+    }
+  }
+  const drop = (p: string): boolean => namesSite(p, sites) || affixes.has(norm(p));
+  let start = 0;
+  let end = parts.length;
+  while (end - start > 1 && drop(parts[end - 1] ?? '')) end--;
+  while (end - start > 1 && drop(parts[start] ?? '')) start++;
+  // `<title>` conventionally ends with the site's name: without other evidence,
+  // one short trailing part goes when what is left still reads as a title.
+  if (guess && start === 0 && end === parts.length) return stripTitleSuffix(t, undefined, true);
+  return joinParts(t, parts, start, end);
+}
+
+/** End parts (first and last) that two different head titles share: the site's name. */
+function sharedAffixes(titles: readonly string[]): Set<string> {
+  const seen = new Map<string, Set<string>>();
+  for (const t of new Set(titles)) {
+    const parts = t.replace(/\s+/g, ' ').trim().split(SEPARATOR);
+    if (parts.length < 2) continue;
+    for (const p of new Set([parts[0] ?? '', parts.at(-1) ?? ''])) {
+      const key = norm(p);
+      if (!key) continue;
+      const rest = norm(t).replace(key, '');
+      const owners = seen.get(key) ?? new Set<string>();
+      owners.add(rest);
+      seen.set(key, owners);
+    }
+  }
+  // Two titles that differ apart from the affix (not one extending the other).
+  const differ = (rests: Set<string>): boolean =>
+    [...rests].some((a) => [...rests].some((b) => a && b && !a.includes(b) && !b.includes(a)));
+  return new Set([...seen].filter(([, rests]) => differ(rests)).map(([k]) => k));
+}
+
+/** Why a head title is no title, or undefined when it is one. */
+export function junkTitle(
+  title: string,
+  sites: readonly string[],
+  headline: string | undefined,
+): string | undefined {
+  const n = norm(title);
+  if (!n) return 'empty';
+  if (title.length > MAX_TITLE) return 'too long';
+  if (PLACEHOLDER.has(n)) return 'placeholder';
+  if (sites.includes(n)) return 'the site name';
+  if (headline) {
+    const h = norm(headline);
+    // An SEO string: the visible headline plus a run of keywords.
+    if (
+      h.length >= 8 &&
+      n.includes(h) &&
+      n.length >= 1.8 * h.length &&
+      words(title) >= words(headline) + 6
+    )
+      return 'the headline padded with keywords';
+    // Cut short ("…"): the headline is the whole of it.
+    const cut = /(?:…|\.\.\.)$/.test(title.trim())
+      ? norm(title.replace(/(?:…|\.\.\.)\s*$/, ''))
+      : '';
+    if (cut && h.length > cut.length && h.startsWith(cut)) return 'truncated';
+  }
+  return undefined;
+}
+
+/**
+ * The article's title by precedence: JSON-LD (the article object's
+ * `headline`, else `name`), then meta tags (`og:title`, `twitter:title`,
+ * citation/Dublin Core/Parse.ly/Sailthru titles) and `<title>`, each without
+ * the site's name around it, then the visible headline. A head title that is
+ * empty, a placeholder ("Home"), only the site's name, longer than
+ * 250 characters, the visible headline padded with six or more keywords, or a
+ * truncated copy of it is passed over.
+ */
+export function chooseTitle(html: HtmlMeta, context: TitleContext = {}): TitleChoice | undefined {
+  const m: Record<string, string> = {};
+  for (const [k, v] of Object.entries(html.meta))
+    for (const name of k.split(/\s+/)) {
+      const key = name.replace(/^(dc|dcterms):/, '$1.');
+      if (!(key in m)) m[key] = v;
+    }
+  const article = pickArticle(html.jsonLd);
+  const raw: [string | undefined, TitleEvidence, string][] = [
+    [str(article?.headline), 'json-ld', 'headline'],
+    [str(article?.name), 'json-ld', 'name'],
+    [m['og:title'], 'meta', 'og:title'],
+    [m['twitter:title'], 'meta', 'twitter:title'],
+    [m.citation_title, 'meta', 'citation_title'],
+    [m['dc.title'], 'meta', 'dc.title'],
+    [m['dcterms.title'], 'meta', 'dcterms.title'],
+    [m['parsely-title'], 'meta', 'parsely-title'],
+    [m['sailthru.title'], 'meta', 'sailthru.title'],
+    [html.title, 'meta', '<title>'],
+  ];
+  const present = raw.filter((c): c is [string, TitleEvidence, string] => !!c[0]?.trim());
+  const headline = context.headline?.trim() || undefined;
+  const head = headline ? norm(headline) : '';
+  // A "site name" that is the visible headline (a CMS filling application-name with the title) names no site.
+  const sites = [
+    ...new Set([
+      ...(context.siteNames ?? []).filter((s): s is string => !!s).map(norm),
+      ...hostLabels(context.host),
+    ]),
+  ].filter((s) => s !== '' && s !== head);
+  const affixes = sharedAffixes(present.map((c) => c[0]));
+  const cleaned = present.map(([value, evidence, from]) => ({
+    raw: value,
+    title: stripSiteAffixes(value, sites, affixes, headline, from === '<title>'),
+    evidence,
+    from,
+  }));
+  for (const c of cleaned) {
+    if (sites.includes(norm(c.raw)) || junkTitle(c.title, sites, headline) !== undefined) continue;
+    if (c.from === 'headline' && disowned(c.title, cleaned, head)) continue;
+    return { title: c.title, evidence: c.evidence, from: c.from };
+  }
+  return headline ? { title: headline, evidence: 'text', from: 'headline' } : undefined;
+}
+
+/**
+ * A JSON-LD `headline` that its own object's `name` contradicts: the name
+ * agrees with another head title or the visible headline, the headline with
+ * none (some sites put a description in `headline`).
+ */
+function disowned(
+  headline: string,
+  cleaned: readonly { title: string; from: string }[],
+  visible: string,
+): boolean {
+  const name = cleaned.find((c) => c.from === 'name');
+  if (!name || norm(name.title) === norm(headline)) return false;
+  const others = cleaned
+    .filter((c) => c.from !== 'headline' && c.from !== 'name')
+    .map((c) => norm(c.title));
+  if (visible) others.push(visible);
+  return others.includes(norm(name.title)) && !others.includes(norm(headline));
+}

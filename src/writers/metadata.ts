@@ -9,6 +9,7 @@ import { countWords } from '../../plugins/shared/text.js';
 import type {
   Counts,
   Edit,
+  Evidence,
   QuoteFound,
   RelatedItem,
   RemovedBlock,
@@ -17,12 +18,14 @@ import type {
   Status,
 } from '../types.js';
 
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 
 export interface Metadata {
   schemaVersion: string;
   source: SourceInfo;
   title: string | null;
+  titleEvidence: Evidence | null;
+  headline: string | null;
   dek: string | null;
   byline: string | null;
   authors: string[];
@@ -73,6 +76,8 @@ export function buildMetadata(file: VFile, markdown: string): Metadata {
     schemaVersion: SCHEMA_VERSION,
     source: stripUndefined(source),
     title: meta.title ?? null,
+    titleEvidence: meta.title === undefined ? null : (meta.titleEvidence ?? 'text'),
+    headline: meta.headline ?? null,
     dek: meta.dek ?? null,
     byline: meta.byline ?? null,
     authors: meta.authors,

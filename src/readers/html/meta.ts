@@ -25,17 +25,35 @@ function flattenJsonLd(value: unknown, out: Record<string, unknown>[], depth = 0
   if (obj['@graph']) flattenJsonLd(obj['@graph'], out, depth + 1);
 }
 
+/** Elements a document's `<title>` can sit in (parsers move a misplaced one into `<head>` or `<body>`). */
+const DOCUMENT_LEVEL = new Set(['head', 'html', 'body']);
+
+/** Script text without the CDATA or HTML-comment wrapper old pages put around it. */
+function unwrapScript(text: string): string {
+  return text
+    .trim()
+    .replace(/^(?:\/\/|\/\*)?\s*<!\[CDATA\[(?:\s*\*\/)?/, '')
+    .replace(/(?:\/\/|\/\*)?\s*\]\]>(?:\s*\*\/)?$/, '')
+    .replace(/^<!--/, '')
+    .replace(/-->$/, '');
+}
+
 const BYLINE_TOKEN = /(?:^|[-_\s])(?:byline|author|authors|writer|contributor)(?:$|[-_\s])/i;
 
 export function readHtmlMeta(tree: Root): HtmlMeta {
   const out: HtmlMeta = { meta: {}, jsonLd: [], times: [], bylines: [] };
-  visit(tree, 'element', (el: Element) => {
+  visit(tree, 'element', (el: Element, _index, parent) => {
     const tag = el.tagName;
     if (tag === 'html') {
       const lang = prop(el, 'lang') ?? prop(el, 'xmlLang');
       if (lang) out.lang = lang;
     } else if (tag === 'title' && out.title === undefined) {
-      out.title = hastToString(el).replace(/\s+/g, ' ').trim();
+      // The document's title: the first non-empty one outside SVG icons (`<svg><title>`).
+      const inDocument =
+        parent?.type === 'root' ||
+        (parent?.type === 'element' && DOCUMENT_LEVEL.has(parent.tagName));
+      const text = hastToString(el).replace(/\s+/g, ' ').trim();
+      if (inDocument && text) out.title = text;
     } else if (tag === 'meta') {
       const key = (prop(el, 'property') ?? prop(el, 'name') ?? prop(el, 'itemProp'))?.toLowerCase();
       const content = prop(el, 'content');
@@ -50,7 +68,7 @@ export function readHtmlMeta(tree: Root): HtmlMeta {
       const type = prop(el, 'type')?.toLowerCase();
       if (type === 'application/ld+json') {
         try {
-          flattenJsonLd(JSON.parse(hastToString(el)), out.jsonLd);
+          flattenJsonLd(JSON.parse(unwrapScript(hastToString(el))), out.jsonLd);
         } catch {
           // Broken JSON-LD is common; it is evidence, not content.
         }
