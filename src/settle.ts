@@ -45,7 +45,8 @@ export function settle(first: Pass, again: (markdown: string) => Pass): Pass {
   if (meta && later) {
     meta.headline = later.headline ?? meta.headline;
     // Only a title read off the visible headline follows the final Markdown.
-    if (!meta.titleEvidence || meta.titleEvidence === 'text') meta.title = later.title ?? meta.title;
+    if (!meta.titleEvidence || meta.titleEvidence === 'text')
+      meta.title = later.title ?? meta.title;
     meta.dek = later.dek ?? meta.dek;
   }
   if (last.file.data.counts)
