@@ -16,7 +16,7 @@ import {
   MAX_TREE_DEPTH,
 } from './limits.js';
 import { type CleanOptions, type ResolvedOptions, resolveOptions } from './options.js';
-import { type CopydeskProcessor, createPipeline } from './pipeline.js';
+import { type CopydeskProcessor, createPipeline, type PresetVariant } from './pipeline.js';
 import { readInput, resolveFormat } from './readers/index.js';
 import { settle } from './settle.js';
 import { buildMetadata, type Metadata } from './writers/metadata.js';
@@ -40,8 +40,12 @@ export interface DocumentOptions {
 export class Cleaner {
   readonly options: ResolvedOptions;
   readonly processor: CopydeskProcessor;
+  /** The preset for later settle passes (no metadata-only plugins), built on first use. */
+  #settleProcessor: CopydeskProcessor | undefined;
   /** Processors of `sites` entries that change more than rules, built on first use. */
   readonly #siteProcessors = new Map<object, CopydeskProcessor>();
+  /** The same for later settle passes. */
+  readonly #siteSettleProcessors = new Map<object, CopydeskProcessor>();
 
   constructor(options: Readonly<CleanOptions> = {}) {
     this.options = resolveOptions(options);
@@ -49,13 +53,19 @@ export class Cleaner {
   }
 
   /** The processor for a document's host (a `sites` override, else the main one). */
-  processorFor(host: string | undefined): CopydeskProcessor {
+  processorFor(host: string | undefined, variant: Readonly<PresetVariant> = {}): CopydeskProcessor {
+    const settle = variant.settle ?? false;
     const site = siteOverrideFor(this.options, host);
-    if (!site) return this.processor;
-    let processor = this.#siteProcessors.get(site);
+    if (!site) {
+      if (!settle) return this.processor;
+      this.#settleProcessor ??= createPipeline(this.options, variant);
+      return this.#settleProcessor;
+    }
+    const cache = settle ? this.#siteSettleProcessors : this.#siteProcessors;
+    let processor = cache.get(site);
     if (!processor) {
-      processor = createPipeline(withSiteOverride(this.options, site));
-      this.#siteProcessors.set(site, processor);
+      processor = createPipeline(withSiteOverride(this.options, site), variant);
+      cache.set(site, processor);
     }
     return processor;
   }
@@ -69,7 +79,8 @@ export class Cleaner {
     if (first.metadata.status === 'empty') return first;
     const path = doc.path ?? this.options.path;
     // Later passes read the same lines again: they start from the first
-    // pass's per-text caches (pure functions of the text, so safe to share).
+    // pass's per-text caches (pure functions of the text, so safe to share),
+    // and leave out the plugins that only set metadata kept from pass 1.
     const caches = {
       bylineCache: first.file.data.bylineCache ?? new Map(),
       signalCache: first.file.data.signalCache ?? new Map(),
@@ -79,6 +90,7 @@ export class Cleaner {
         markdown,
         { from: 'markdown', path, ...(doc.url ? { url: doc.url } : {}) },
         caches,
+        { settle: true },
       ),
     );
     if (settled === first) return first;
@@ -95,6 +107,7 @@ export class Cleaner {
     input: string | Uint8Array,
     doc: DocumentOptions = {},
     caches: Pick<VFile['data'], 'bylineCache' | 'signalCache'> = {},
+    variant: Readonly<PresetVariant> = {},
   ): CleanResult {
     const path = doc.path ?? this.options.path;
     const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
@@ -140,7 +153,7 @@ export class Cleaner {
         source: 'copydesk',
       });
     file.data.inputWords = countWords(blockText(tree));
-    const processor = this.processorFor(documentHost(file));
+    const processor = this.processorFor(documentHost(file), variant);
     const out = processor.runSync(tree, file);
     const markdown = processor.stringify(out, file);
     return { markdown, metadata: buildMetadata(file, markdown), messages: file.messages, file };

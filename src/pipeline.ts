@@ -46,8 +46,23 @@ function lexiconOption(options: ResolvedOptions): { extraPhrases?: Phrases } {
   return options.lexicon ? { extraPhrases: options.lexicon } : {};
 }
 
+/** Which run of the preset a processor is for. */
+export interface PresetVariant {
+  /**
+   * A later settle pass (`src/settle.ts`): leaves out the plugins whose only
+   * effect is metadata the settled result takes from the first pass — sources,
+   * quotes, and the language unless `quotes: 'auto'` reads it. Same Markdown,
+   * messages, title, dek, counts and status (default: `false`).
+   */
+  settle?: boolean;
+}
+
 /** Plugins of the preset, in order, configured from resolved options. */
-export function presetPlugins(options: ResolvedOptions): PluggableList {
+export function presetPlugins(
+  options: ResolvedOptions,
+  variant: Readonly<PresetVariant> = {},
+): PluggableList {
+  const all = (variant.settle ?? false) === false;
   return [
     // 0. repair the text itself (charset, invisible characters) so detectors match real words
     remarkNormalizeMojibake,
@@ -85,15 +100,14 @@ export function presetPlugins(options: ResolvedOptions): PluggableList {
     // document metadata (HTML head, front matter) and the language, before the normalisers
     remarkExtractHtmlMeta,
     remarkExtractDates,
-    remarkExtractLanguage,
+    ...(all || options.quotes === 'auto' ? [remarkExtractLanguage] : []),
     // house style on the kept text only (after the language, for `quotes: 'auto'`)
     [remarkNormalizeQuotes, { style: options.quotes }],
     [remarkNormalizeDashes, { dash: options.dashes }],
     // nothing in the output can execute (dangerous link schemes, raw HTML)
     remarkSanitizeLinks,
     // facts from the final body
-    remarkExtractSources,
-    remarkExtractQuotes,
+    ...(all ? [remarkExtractSources, remarkExtractQuotes] : []),
     remarkExtractCounts,
     // 3. put headline, dek and byline at the top
     [remarkAssemble, { byline: options.byline }],
@@ -103,9 +117,12 @@ export function presetPlugins(options: ResolvedOptions): PluggableList {
 export type CopydeskProcessor = Processor<undefined, Root, Root, Root, string>;
 
 /** A frozen processor that runs the preset on an mdast tree and stringifies it. */
-export function createPipeline(options: ResolvedOptions): CopydeskProcessor {
+export function createPipeline(
+  options: ResolvedOptions,
+  variant: Readonly<PresetVariant> = {},
+): CopydeskProcessor {
   return unified()
-    .use(presetPlugins(options))
+    .use(presetPlugins(options, variant))
     .use(remarkGfm)
     .use(remarkStringify, {
       bullet: '-',

@@ -2,6 +2,9 @@
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { isRemoval } from '../plugins/shared/messages.js';
+import { Cleaner, clean } from '../src/clean.js';
+import { resolveOptions } from '../src/options.js';
+import { presetPlugins } from '../src/pipeline.js';
 import { MAX_PASSES, type Pass, settle } from '../src/settle.js';
 
 function pass(markdown: string, removed?: string): Pass {
@@ -44,5 +47,44 @@ describe('settle', () => {
     const out = settle(pass('x0\n'), () => pass(`x${++n}\n`));
     expect(n).toBe(MAX_PASSES - 1);
     expect(out.markdown).toBe(`x${MAX_PASSES - 1}\n`);
+  });
+});
+
+describe('the settle variant of the preset', () => {
+  const names = (variant: { settle?: boolean }, quotes?: 'auto') =>
+    presetPlugins(resolveOptions(quotes ? { quotes } : {}), variant).map(
+      (p) => (Array.isArray(p) ? p[0] : p) as { name: string },
+    );
+
+  it('should leave out the plugins that only set metadata kept from the first pass', () => {
+    const all = names({}).map((f) => f.name);
+    const later = names({ settle: true }).map((f) => f.name);
+    expect(all.filter((n) => !later.includes(n))).toEqual([
+      'remarkExtractLanguage',
+      'remarkExtractSources',
+      'remarkExtractQuotes',
+    ]);
+  });
+
+  it('should keep the language detector when `quotes: auto` reads the language', () => {
+    expect(names({ settle: true }, 'auto').map((f) => f.name)).toContain('remarkExtractLanguage');
+  });
+
+  it('should report the sources, quotes and language the first pass found', () => {
+    const page = [
+      'Share this',
+      '',
+      'Menu',
+      '',
+      'The council approved the budget on Tuesday, CBS News reports, after a long debate about the new library and its opening hours in the city.',
+      '',
+      '“We have waited a long time for this,” said Maria Lopez, who leads the library board and spoke at the meeting on Tuesday evening.',
+    ].join('\n');
+    const once = new Cleaner().cleanOnce(page, { from: 'text' });
+    const settled = clean(page, { from: 'text' });
+    expect(settled.metadata.sources.map((x) => x.name)).toEqual(['CBS News', 'Maria Lopez']);
+    expect(settled.metadata.sources).toEqual(once.metadata.sources);
+    expect(settled.metadata.quotes).toEqual(once.metadata.quotes);
+    expect(settled.metadata.language).toBe(once.metadata.language);
   });
 });
