@@ -102,6 +102,23 @@ describe('remark-find-article-region', () => {
     expect(labelled).toContain('Tuesday 12 March 2024 / 3 comments / by admin');
   });
 
+  it('should keep key-point bullets under the headline but not a one-word menu', () => {
+    const value = [
+      'Home',
+      '# The library reopens after two years',
+      '- Reading rooms kept as they were\n- Card catalogue moved to a museum\n- Classes for children start next month',
+      ...PROSE,
+      'About',
+      '- News\n- Sport\n- Weather',
+    ].join('\n\n');
+    const file = new VFile({ value });
+    const tree = readMarkdown(value, file);
+    unified().use(remarkFindArticleRegion).runSync(tree, file);
+    const labelled = tree.children.filter((c) => c.data?.copydesk?.label).map((c) => blockText(c));
+    expect(labelled.some((t) => t.includes('Reading rooms kept'))).toBe(false);
+    expect(labelled.some((t) => t.includes('Weather'))).toBe(true);
+  });
+
   it('should keep short in-article elements between prose (subheads, short lines)', () => {
     const { labelled } = run([
       'Menu',

@@ -303,8 +303,8 @@ const GAP = 2;
 
 /**
  * The headline opens the article: the few blocks between it and the first
- * running prose (a kicker, a standfirst, a short opening line, the show's
- * title) belong to it unless they look like chrome — a phrase from the
+ * running prose (a kicker, a standfirst, key-point bullets, a short opening
+ * line) belong to it unless they look like chrome — a phrase from the
  * lexicon, chrome markup, links, a date stamp. Walks back from the region's
  * start and stops at the first such block; more than `HEAD_GAP` blocks in
  * between means the headline was not where the article starts.
@@ -322,7 +322,8 @@ export function fromHeadline(
     const b = blocks[i]!;
     if (b.words === 0) continue;
     const chrome =
-      b.kind === 'list' ||
+      // Key-point bullets sit under a headline; one-word menus do not.
+      (b.kind === 'list' && b.itemWords < 2.5) ||
       b.kind === 'media' ||
       b.dateOnly ||
       b.linkDensity > 0.3 ||
