@@ -47,6 +47,18 @@ describe('remark-normalize-whitespace', () => {
     expect(ws('Latin a\u200Cb and c\u200Dd')).toBe('Latin ab and cd');
   });
 
+  it('should judge a joiner after a combining accent by its base letter (idempotent before and after NFC)', () => {
+    // `e` + U+0301 + ZWJ: Latin, so the joiner goes on the first pass, as it does for `é` + ZWJ.
+    expect(ws('e\u0301\u200Dthe')).toBe('éthe');
+    expect(ws('é\u200Dthe')).toBe('éthe');
+    expect(ws(ws('e\u0301\u200Dthe'))).toBe(ws('e\u0301\u200Dthe'));
+    // Near-misses: the virama is Devanagari's own mark, so the joiner after it stays; so do
+    // joiners between Arabic letters and after an emoji's variation selector.
+    expect(ws('\u0915\u094D\u200D\u0937')).toBe('\u0915\u094D\u200D\u0937');
+    expect(ws('\u0644\u200D\u0627')).toBe('\u0644\u200D\u0627');
+    expect(ws('🏳\uFE0F\u200D🌈')).toBe('🏳\uFE0F\u200D🌈');
+  });
+
   it('should collapse runs of spaces and trim block and line ends', () => {
     expect(ws('  too   many \t spaces  ')).toBe('too many spaces');
     expect(ws('line one   \nline two')).toBe('line one\nline two');

@@ -60,16 +60,36 @@ function codePointAt(text: string, i: number): string {
   return cp === undefined ? '' : String.fromCodePoint(cp);
 }
 
+/** Combining marks no script owns (U+0301 …): they take the script of their base letter. */
+const INHERITED = /\p{Script=Inherited}/u;
+const MARK = /\p{M}/u;
+
+/**
+ * The letter a joiner at `i` follows, past combining marks that belong to
+ * no script: in `e` + U+0301 + ZWJ it is `e` (Latin), so the joiner goes
+ * whether or not the text is NFC yet (normalising twice changes nothing).
+ */
+function baseBefore(text: string, i: number): string {
+  let j = i;
+  let prev = codePointBefore(text, j);
+  while (prev && MARK.test(prev) && INHERITED.test(prev)) {
+    j -= prev.length;
+    prev = codePointBefore(text, j);
+  }
+  return prev || codePointBefore(text, i);
+}
+
 /** Whether a zero-width joiner / non-joiner at `i` does a job. */
 function joinerNeeded(text: string, i: number): boolean {
   const prev = codePointBefore(text, i);
   const next = codePointAt(text, i + 1);
   if (!prev || !next) return false;
   if (text[i] === '\u200D' && EMOJI.test(prev) && EMOJI.test(next)) return true;
+  const base = baseBefore(text, i);
   return (
-    NON_LATIN_LETTER.test(prev) &&
+    NON_LATIN_LETTER.test(base) &&
     NON_LATIN_LETTER.test(next) &&
-    !(LATIN_LIKE.test(prev) && LATIN_LIKE.test(next))
+    !(LATIN_LIKE.test(base) && LATIN_LIKE.test(next))
   );
 }
 
