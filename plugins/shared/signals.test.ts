@@ -52,6 +52,17 @@ describe('signals', () => {
     expect(page.blocks[0]!.endsWithPunct).toBe(true);
   });
 
+  it('should end a sentence at a wave dash or an emoji, not at a bare word or a number', () => {
+    const ends = (line: string) =>
+      pageSignals(readText(line), undefined, lexicon).blocks[0]!.endsWithPunct;
+    expect(ends('This is the park where the air is filled with the scent of fall~')).toBe(true);
+    expect(ends('We will make our culture known to the world 🙂')).toBe(true);
+    expect(ends('The team prepared an outstanding show at the festival! 🙂')).toBe(true);
+    expect(ends('Our thanks to everyone who came ❤️')).toBe(true);
+    expect(ends('Performance Ticket Reservation')).toBe(false);
+    expect(ends('Tickets from 40,000')).toBe(false);
+  });
+
   it('should measure link density over all descendants and list shape', () => {
     const md =
       '- [Home](/)\n- [World **news**](/w)\n- [Sport](/s)\n\nA [short](/x) paragraph with one link in a longer sentence of prose.\n';

@@ -76,10 +76,12 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 const TERMINAL = /[.!?…。！？](?=[\s"'”’»)\]]|$)/gu;
 /**
  * A sentence end: terminal punctuation (the wave dash `~`/`～` closes informal
- * Korean, Japanese and Chinese sentences), then closing quotes, brackets,
- * emphasis marks or emoji (“…at the festival! 🙂”).
+ * Korean, Japanese and Chinese sentences) or an emoji, which ends a sentence
+ * in informal writing (“…known to the world 🙂”), then closing quotes,
+ * brackets, emphasis marks or more emoji (“…at the festival! 🙂”).
  */
-const ENDS = /[.!?…:;。！？：~～][\s"'”’»)\]*_\p{Extended_Pictographic}\u200d\ufe0f]*$/u;
+const ENDS =
+  /(?:[.!?…:;。！？：~～]|\p{Extended_Pictographic})(?:[\s"'”’»)\]*_]|\p{Extended_Pictographic}|\u200d|\ufe0f)*$/u;
 const SEPARATORS = /\s[»›|•·/>]\s/gu;
 const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
 
