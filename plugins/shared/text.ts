@@ -36,7 +36,22 @@ export function blockText(node: Nodes): string {
       .filter((t) => t.length > 0)
       .join('\n');
   }
-  return mdToString(node, { includeImageAlt: false });
+  return inlineText(node);
+}
+
+/**
+ * Text of phrasing content: what `mdast-util-to-string` gives (no image alt),
+ * except that a hard line break reads as the line break it is — dropping it
+ * glues “Tickets” and “www.example.com” on two lines into one word.
+ */
+function inlineText(node: Nodes): string {
+  if (node.type === 'break') return '\n';
+  if ('children' in node) {
+    let out = '';
+    for (const child of node.children) out += inlineText(child as Nodes);
+    return out;
+  }
+  return 'value' in node && typeof node.value === 'string' ? node.value : '';
 }
 
 /** 1-based source line of a node, when it has a position. */
