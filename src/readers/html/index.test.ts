@@ -178,4 +178,19 @@ describe('content container in listings', () => {
     expect(find(bs, 'council').hints?.chrome).toEqual([]);
     expect(find(bs, 'council').hints?.content).toBe('inside');
   });
+
+  it('should not glue the words on either side of an empty block', () => {
+    const words = (html: string) =>
+      read(html)
+        .map((b) => b.text)
+        .join(' ')
+        .split(/\s+/)
+        .filter(Boolean);
+    expect(words('<div>alpha<div></div>beta</div>')).toEqual(['alpha', 'beta']);
+    expect(words('<p>x</p>alpha<p> </p>beta')).toEqual(['x', 'alpha', 'beta']);
+    // parse5 moves the text out of the table (foster parenting), leaving it empty.
+    expect(words('<table>alpha</table>beta')).toEqual(['alpha', 'beta']);
+    // An image is not empty: it stays where it was.
+    expect(read('<p>alpha <img src="a.png" alt="chart"> beta</p>')).toHaveLength(1);
+  });
 });
