@@ -1,14 +1,26 @@
 /**
  * Markdown reader: remark-parse with GFM and front matter. A YAML front-matter
  * block is parsed into `file.data.frontMatter` and taken out of the tree.
+ *
+ * Raw HTML blocks that hold blocks of their own (a layout table, a `<div>`
+ * with paragraphs: what HTML-to-Markdown converters leave when they cannot
+ * convert) are read as HTML (`./html/index.ts`, the same hast stage as a
+ * page: scripts and forms dropped, layout tables unwrapped, class/id hints)
+ * and their blocks take the raw block's place. Otherwise a page whose article
+ * sits in a layout table would be one unreadable `html` node.
  */
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import YAML from 'yaml';
+import { readHtmlFragment } from './html/index.js';
+
+/** A raw HTML block holding block-level elements. */
+const HOLDS_BLOCKS =
+  /<(?:table|div|p|h[1-6]|ul|ol|dl|section|article|main|aside|header|footer|nav|blockquote|figure|form)\b/i;
 
 export function readMarkdown(value: string, file: VFile): Root {
   const tree = unified()
@@ -30,5 +42,10 @@ export function readMarkdown(value: string, file: VFile): Root {
       });
     }
   }
+  tree.children = tree.children.flatMap((node): RootContent[] =>
+    node.type === 'html' && HOLDS_BLOCKS.test(node.value)
+      ? readHtmlFragment(node.value, file, node.position?.start).children
+      : [node],
+  );
   return tree;
 }

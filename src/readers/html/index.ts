@@ -17,11 +17,17 @@
  *    still without hints inherits its nearest ancestor block's. Nothing is
  *    removed here on chrome evidence: `plugins/strip-html-chrome` labels.
  */
-import type { Element, Parents as HastParents, Root as HastRoot } from 'hast';
+import type {
+  Element,
+  RootContent as HastContent,
+  Parents as HastParents,
+  Root as HastRoot,
+} from 'hast';
 import { defaultHandlers, type Handle, type State, toMdast } from 'hast-util-to-mdast';
 import type { Nodes, Root } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
+import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import { applyHastRules } from '../../../plugins/apply-user-rules/hast.js';
 import { mark, peek } from '../../../plugins/shared/label.js';
@@ -71,6 +77,36 @@ function inheritHints(node: Nodes, inherited: Hints | undefined): void {
 export function readHtml(value: string, file: VFile): Root {
   const hast = unified().use(rehypeParse).parse(value) as HastRoot;
   file.data.htmlMeta = readHtmlMeta(hast);
+  return convert(hast, file);
+}
+
+/**
+ * An HTML fragment inside another document (a raw HTML block of a scraper's
+ * Markdown: a layout table turndown could not convert) → mdast blocks, with
+ * the same hast stage as a page (never-content, layout tables, hints) but no
+ * head evidence.
+ */
+export function readHtmlFragment(value: string, file: VFile, at?: Point): Root {
+  const hast = unified().use(rehypeParse, { fragment: true }).parse(value) as HastRoot;
+  if (at) shift(hast, at);
+  return convert(hast, file);
+}
+
+/** Move a fragment's positions to where the fragment starts in its document, so reports name the right line. */
+function shift(node: HastRoot | HastContent, at: Point): void {
+  const move = (p: Point): void => {
+    if (p.line === 1) p.column += at.column - 1;
+    p.line += at.line - 1;
+    if (p.offset !== undefined && at.offset !== undefined) p.offset += at.offset;
+  };
+  if (node.position) {
+    move(node.position.start);
+    move(node.position.end);
+  }
+  if ('children' in node) for (const child of node.children) shift(child, at);
+}
+
+function convert(hast: HastRoot, file: VFile): Root {
   // user keep/drop selectors and site-pack selectors (no-op without file.data.hastRules)
   applyHastRules(hast, file);
   stripNeverContent(hast, file);
