@@ -124,3 +124,38 @@ describe('remark-detect-byline: position', () => {
     expect(r.markdown).not.toContain('Reuters November 18');
   });
 });
+
+describe('remark-detect-byline: line breaks', () => {
+  it("should give an author element's names the outlet (and date) on its next line", () => {
+    const r = runFixture(byName('author-element-with-outlet'), [
+      remarkDetectHeadline,
+      remarkDetectByline,
+      remarkAssemble,
+    ]);
+    expect(r.file.data.meta).toMatchObject({
+      authors: ['Kelli Moore'],
+      byline: 'By Kelli Moore, The Harbour Gazette',
+      published: '2020-03-05',
+    });
+  });
+
+  it('should read a byline block line by line: names, then their outlet or date under a break', () => {
+    const r = runFixture(byName('byline-with-line-breaks'), [
+      remarkDetectHeadline,
+      remarkDetectByline,
+      remarkAssemble,
+    ]);
+    const meta = r.file.data.meta!;
+    // "By **Jane Doe**" + break + "City Herald": not "Jane DoeCity Herald".
+    expect(meta.authors).toEqual(['Jane Doe']);
+    expect(meta.byline).toBe('By Jane Doe, City Herald');
+    // An outlet line with a date line under it is a byline block too ("Agency Wire" + "Published …").
+    expect(meta.published).toBe('2015-03-23T08:22:00-05:00');
+    expect(r.markdown).not.toContain('Published Monday');
+    // Near-misses: the digest links ("… Weekly Edition for <date>") are not outlet bylines,
+    // and prose stays prose.
+    expect(meta.publication).toBe('City Herald');
+    expect(r.markdown).toContain('Harbour Weekly Edition for April 23, 2015');
+    expect(r.markdown).toContain("Written by the council's press office");
+  });
+});

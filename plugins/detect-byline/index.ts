@@ -109,10 +109,35 @@ function readBlock(
       // An element classed "author" holding just a name.
       r = readBylineCached(file, `By ${line}`, { referenceDate: settings.referenceDate });
     }
-    if (r.kind === 'none') return undefined;
+    if (r.kind === 'none') return readJoined(lines, settings, file);
     read.push(r);
   }
   return read;
+}
+
+/**
+ * Two lines that read as a byline only together: an outlet over its date
+ * line ("The Associated Press" + break + "Published Monday, …"), or a
+ * lead-word byline over its outlet ("By Jane Doe" + break + "City Herald").
+ */
+function readJoined(
+  lines: readonly string[],
+  settings: Settings,
+  file: VFile,
+): BylineLine[] | undefined {
+  if (lines.length !== 2) return undefined;
+  const [first, second] = lines as [string, string];
+  const options = { referenceDate: settings.referenceDate };
+  if (readBylineCached(file, second, options).kind === 'date') {
+    const whole = readBylineCached(file, `${first} ${second}`, options);
+    const dated = whole.published !== undefined || whole.modified !== undefined;
+    return whole.kind === 'byline' && dated ? [whole] : undefined;
+  }
+  const names = readBylineCached(file, first, options);
+  if (names.kind !== 'byline' || !names.lead || names.authors.length === 0) return undefined;
+  const whole = readBylineCached(file, `${first}, ${second}`, options);
+  const same = whole.authors.join('|') === names.authors.join('|');
+  return whole.kind === 'byline' && same && whole.publication !== undefined ? [whole] : undefined;
 }
 
 interface Candidate {
@@ -141,7 +166,7 @@ function detect(tree: Root, file: VFile, settings: Settings): void {
   for (const [i, node] of blocks.entries()) {
     if (peek(node)?.role === 'headline') anchors.push(i);
     if (!isFree(node) || !isCandidate(node)) continue;
-    const raw = blockText(node);
+    const raw = linesOf(node);
     const text = squash(raw);
     if (text.length === 0 || text.length > MAX_LENGTH) {
       if (!dateline && text.length > MAX_LENGTH) dateline = readDateline(text, meta) || true;
@@ -163,12 +188,17 @@ function detect(tree: Root, file: VFile, settings: Settings): void {
   for (const c of candidates) {
     if (!c.strong && !isNear(c.index, n, anchors, settings)) continue;
     mark(c.node).role = 'byline';
+    // "By Jane Doe" + break + "City Herald" (an author element): the block's outlet line is the names' outlet.
+    const outlet = c.lines.find((l) => l.authors.length === 0 && l.publication)?.publication;
     for (const line of c.lines) {
       if (
         line.kind === 'byline' &&
         (!found || (found.authors.length === 0 && line.authors.length > 0))
       )
-        found = line;
+        found =
+          line.publication === undefined && outlet && line.authors.length > 0
+            ? { ...line, publication: outlet }
+            : line;
       if (line.published) offerDate(meta, 'published', line.published, 'text');
       if (line.modified) offerDate(meta, 'modified', line.modified, 'text');
     }
@@ -178,6 +208,23 @@ function detect(tree: Root, file: VFile, settings: Settings): void {
     if (found.authors.length > 0) offerAuthors(meta, found.authors, 'text');
     if (found.publication !== undefined) meta.publication ??= found.publication;
   }
+}
+
+/**
+ * A block's text with its hard line breaks as newlines: "By **Jane Doe**" +
+ * break + "March 25, 2015" is two lines (a name and a date), not one with
+ * the name glued to the month.
+ */
+function linesOf(node: RootContent): string {
+  if (node.type !== 'paragraph' && node.type !== 'heading') return blockText(node);
+  let out = '';
+  const walk = (n: Nodes): void => {
+    if (n.type === 'break') out += '\n';
+    else if (n.type === 'text' || n.type === 'inlineCode') out += n.value;
+    else if ('children' in n) for (const c of n.children) walk(c as Nodes);
+  };
+  walk(node);
+  return out;
 }
 
 function isCandidate(node: RootContent): boolean {

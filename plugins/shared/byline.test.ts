@@ -130,6 +130,21 @@ describe('parseByline / isBylineText / formatByline', () => {
     expect(isBylineText('By the time we arrived, it was over.')).toBe(false);
   });
 
+  it('should not read a phrase ending in a small word as an outlet ("Weekly Edition for <date>")', () => {
+    expect(readBylineLine('Harbour Weekly Edition for April 23, 2015').kind).toBe('none');
+    expect(readBylineLine('The Week for April 23, 2015').kind).toBe('none');
+    // Near-miss: a real outlet with a date, and a preposition that belongs to the date.
+    expect(readBylineLine('Reuters April 23, 2015')).toMatchObject({
+      kind: 'byline',
+      publication: 'Reuters',
+    });
+    expect(readBylineLine('Written by Rachael Link, MS, RD on November 14, 2019')).toMatchObject({
+      kind: 'byline',
+      authors: ['Rachael Link'],
+      published: '2019-11-14',
+    });
+  });
+
   it('should format the house-style line', () => {
     expect(formatByline({ authors: ['A B', 'C D', 'E F'], publication: 'The Week US' })).toBe(
       'By A B, C D and E F, The Week US',

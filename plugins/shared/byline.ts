@@ -97,10 +97,14 @@ const SMALL_WORDS = new Set([
   'das',
 ]);
 
-/** Every word but small ones starts with a capital or digit ("The Week US", not "the time we"). */
+/**
+ * Every word but small ones starts with a capital or digit ("The Week US",
+ * not "the time we"); a small word never ends it ("Weekly Edition for" is
+ * the start of a phrase, not a name).
+ */
 function isTitleCased(s: string): boolean {
   const words = s.split(/\s+/);
-  if (words.length === 0 || words.length > 8) return false;
+  if (words.length === 0 || words.length > 8 || SMALL_WORDS.has(words.at(-1) ?? '')) return false;
   return words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && SMALL_WORDS.has(w)));
 }
 
@@ -154,7 +158,8 @@ export function readBylineCached(
   file.data.bylineCache ??= new Map();
   let hit = file.data.bylineCache.get(key);
   if (!hit) {
-    hit = readBylineLine(text, options);
+    file.data.dateCache ??= new Map();
+    hit = readBylineLine(text, { ...options, cache: file.data.dateCache });
     file.data.bylineCache.set(key, hit);
   }
   return hit;
@@ -254,7 +259,11 @@ export function readBylineLine(text: string, options: DateOptions = {}): BylineL
     const dateText = inner.text;
     result.dateText ??= dateText;
     readDates(dateText, options, result);
-    t = `${t.slice(0, inner.index)} | ${t.slice(inner.index + dateText.length)}`;
+    // "… RD on November 14, 2019": the preposition belongs to the date.
+    const before = t
+      .slice(0, inner.index)
+      .replace(/\s(?:on|at|am|um|le|el|il|em|op|den)\s*$/iu, ' ');
+    t = `${before} | ${t.slice(inner.index + dateText.length)}`;
   }
   t = t.replace(/^[\s,;|•·:–—-]+|[\s,;|•·:–—-]+$/g, '');
   const roles: string[] = [];
