@@ -166,7 +166,7 @@ function detect(tree: Root, file: VFile, settings: Settings): void {
   for (const [i, node] of blocks.entries()) {
     if (peek(node)?.role === 'headline') anchors.push(i);
     if (!isFree(node) || !isCandidate(node)) continue;
-    const raw = linesOf(node);
+    const raw = blockText(node);
     const text = squash(raw);
     if (text.length === 0 || text.length > MAX_LENGTH) {
       if (!dateline && text.length > MAX_LENGTH) dateline = readDateline(text, meta) || true;
@@ -208,23 +208,6 @@ function detect(tree: Root, file: VFile, settings: Settings): void {
     if (found.authors.length > 0) offerAuthors(meta, found.authors, 'text');
     if (found.publication !== undefined) meta.publication ??= found.publication;
   }
-}
-
-/**
- * A block's text with its hard line breaks as newlines: "By **Jane Doe**" +
- * break + "March 25, 2015" is two lines (a name and a date), not one with
- * the name glued to the month.
- */
-function linesOf(node: RootContent): string {
-  if (node.type !== 'paragraph' && node.type !== 'heading') return blockText(node);
-  let out = '';
-  const walk = (n: Nodes): void => {
-    if (n.type === 'break') out += '\n';
-    else if (n.type === 'text' || n.type === 'inlineCode') out += n.value;
-    else if ('children' in n) for (const c of n.children) walk(c as Nodes);
-  };
-  walk(node);
-  return out;
 }
 
 function isCandidate(node: RootContent): boolean {
