@@ -84,6 +84,7 @@ export class Cleaner {
     const caches = {
       bylineCache: first.file.data.bylineCache ?? new Map(),
       signalCache: first.file.data.signalCache ?? new Map(),
+      dateCache: first.file.data.dateCache ?? new Map(),
     };
     const settled = settle(first, (markdown) =>
       this.cleanOnce(
@@ -106,7 +107,7 @@ export class Cleaner {
   cleanOnce(
     input: string | Uint8Array,
     doc: DocumentOptions = {},
-    caches: Pick<VFile['data'], 'bylineCache' | 'signalCache'> = {},
+    caches: Pick<VFile['data'], 'bylineCache' | 'signalCache' | 'dateCache'> = {},
     variant: Readonly<PresetVariant> = {},
   ): CleanResult {
     const path = doc.path ?? this.options.path;
@@ -135,6 +136,7 @@ export class Cleaner {
     file.data.meta = { authors: [] };
     if (caches.bylineCache) file.data.bylineCache = caches.bylineCache;
     if (caches.signalCache) file.data.signalCache = caches.signalCache;
+    if (caches.dateCache) file.data.dateCache = caches.dateCache;
     if (decoded.replaced > 0)
       file.message(`${decoded.replaced} invalid byte sequence(s) replaced with U+FFFD`, {
         ruleId: 'decode',

@@ -217,6 +217,8 @@ declare module 'vfile' {
     bylineCache: globalThis.Map<string, import('../plugins/shared/byline.js').BylineLine>;
     /** Per-text block measurements of this document, shared by `pageSignals` calls (see `textSignals`). */
     signalCache: globalThis.Map<string, import('../plugins/shared/signals.js').TextSignals>;
+    /** Date readings of this document's text, shared by the byline readings (see `parseDate`). */
+    dateCache: globalThis.Map<string, import('../plugins/shared/dates.js').ParsedDate | null>;
     /** The last `scanCitations` of this document's body, shared by extract-sources and extract-quotes. */
     citationCache: { key: string; citations: import('../plugins/shared/citations.js').Citations };
     /** Selector keep/drop rules and site packs for the HTML stage (set by `Cleaner`, read by `applyHastRules`). */

@@ -57,3 +57,24 @@ describe('sentences', () => {
     for (const s of splitSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
 });
+
+describe('parseDate with a per-document cache', () => {
+  it('should give the same readings as without the cache, and read each text once', () => {
+    const cache = new Map();
+    const texts = ['Published March 5, 2020', 'no date here 2020', 'Top 10 stories', '2 hours ago'];
+    const ref = { referenceDate: new Date('2024-01-02T00:00:00Z') };
+    for (const t of [...texts, ...texts]) {
+      expect(parseDate(t, { ...ref, cache })).toEqual(parseDate(t, ref));
+    }
+    // "Top 10 stories" has no date shape: never parsed, never cached.
+    expect(cache.size).toBe(3);
+  });
+
+  it('should key readings by reference date and language', () => {
+    const cache = new Map();
+    const a = parseDate('2 hours ago', { referenceDate: new Date('2024-01-02T00:00:00Z'), cache });
+    const b = parseDate('2 hours ago', { referenceDate: new Date('2024-05-02T00:00:00Z'), cache });
+    expect(a?.iso).not.toBe(b?.iso);
+    expect(parseDate('2 hours ago', { cache })).toBeUndefined();
+  });
+});

@@ -27,6 +27,12 @@ export interface DateOptions {
   referenceDate?: Date | undefined;
   /** BCP-47 language of the text; picks a chrono locale (default: English). */
   language?: string | undefined;
+  /**
+   * Readings already made for this document (`file.data.dateCache`), keyed by
+   * text, language and reference date; `null` for "no date". Parsing is a pure
+   * function of those, so a cache changes nothing but the time.
+   */
+  cache?: Map<string, ParsedDate | null> | undefined;
 }
 
 type ChronoLike = Pick<typeof chrono, 'parse'>;
@@ -96,6 +102,17 @@ function wallClock(c: chrono.ParsedComponents): string {
  */
 export function parseDate(text: string, options: DateOptions = {}): ParsedDate | undefined {
   if (text.length > 500 || !SUBSTANCE.test(text)) return undefined;
+  const cache = options.cache;
+  if (!cache) return parseUncached(text, options);
+  const key = `${options.referenceDate?.getTime() ?? ''}\u0000${options.language ?? ''}\u0000${text}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit ?? undefined;
+  const found = parseUncached(text, options);
+  cache.set(key, found ?? null);
+  return found;
+}
+
+function parseUncached(text: string, options: DateOptions): ParsedDate | undefined {
   let best: ParsedDate | undefined;
   for (const parser of localeFor(options.language)) {
     const found = parseWith(parser, text, options);
