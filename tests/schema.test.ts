@@ -27,6 +27,19 @@ describe('metadata JSON Schema', () => {
     });
   }
 
+  it('should document title, its evidence and the visible headline (1.1.0)', () => {
+    for (const key of ['title', 'titleEvidence', 'headline']) {
+      expect(schema.required).toContain(key);
+      expect(schema.properties[key].description.length).toBeGreaterThan(20);
+    }
+    const html = readdirSync(join(root, 'seeds')).find((n) => n.endsWith('.html'))!;
+    const { metadata } = clean(readFileSync(join(root, 'seeds', html)), { path: `seeds/${html}` });
+    expect(['json-ld', 'meta', 'text']).toContain(metadata.titleEvidence);
+    expect(typeof metadata.headline).toBe('string');
+    const empty = clean('   \n', { path: 'empty.txt' }).metadata;
+    expect(empty).toMatchObject({ title: null, titleEvidence: null, headline: null });
+  });
+
   it('should validate the record of an empty input', () => {
     const { metadata } = clean('   \n', { path: 'empty.txt' });
     expect(metadata.status).toBe('empty');
