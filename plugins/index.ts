@@ -39,6 +39,7 @@ export {
   sitePacks,
 } from './sites/index.js';
 export { remarkStripBoilerplate } from './strip-boilerplate/index.js';
+export { remarkStripCaptions } from './strip-captions/index.js';
 export { remarkStripHtmlChrome } from './strip-html-chrome/index.js';
 export { remarkStripNewsletter } from './strip-newsletter/index.js';
 export { remarkStripRelated } from './strip-related/index.js';

@@ -34,6 +34,7 @@ import { remarkPrune } from '../plugins/prune/index.js';
 import { remarkSanitizeLinks } from '../plugins/sanitize-links/index.js';
 import type { Phrases } from '../plugins/shared/lexicon.js';
 import { remarkStripBoilerplate } from '../plugins/strip-boilerplate/index.js';
+import { remarkStripCaptions } from '../plugins/strip-captions/index.js';
 import { remarkStripHtmlChrome } from '../plugins/strip-html-chrome/index.js';
 import { remarkStripNewsletter } from '../plugins/strip-newsletter/index.js';
 import { remarkStripRelated } from '../plugins/strip-related/index.js';
@@ -79,6 +80,8 @@ export function presetPlugins(
     remarkStripRelated,
     [remarkDetectByline, { referenceDate: options.referenceDate }],
     remarkStripHtmlChrome,
+    // captions and photo credits by their wording (HTML marks them too; dumps do not)
+    remarkStripCaptions,
     ...(options.siteRules
       ? ([[remarkApplySitePack, { packs: options.sitePacks }]] as PluggableList)
       : []),
