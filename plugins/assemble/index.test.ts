@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
@@ -86,5 +87,36 @@ describe('remark-assemble headline anchors', () => {
     const processor = unified().use(remarkAssemble).use(remarkStringify);
     expect(processor.stringify(processor.runSync(tree, file) as Root)).toBe('# Shared history\n');
     expect(file.data.meta!.title).toBe('Shared history');
+  });
+
+  it('should move body headings one level down when the body has a level-1 heading', () => {
+    const file = new VFile();
+    file.data.meta = { authors: [] };
+    const md =
+      '# Headline\n\nLead.\n\n# Part one\n\nText.\n\n## A detail\n\nMore.\n\n###### Deepest\n';
+    const tree = unified().use(remarkParse).parse(md);
+    mark(tree.children[0]!).role = 'headline';
+    const processor = unified().use(remarkAssemble).use(remarkStringify);
+    const out = processor.stringify(processor.runSync(tree, file) as Root);
+    expect(out).toBe(
+      '# Headline\n\nLead.\n\n## Part one\n\nText.\n\n### A detail\n\nMore.\n\n###### Deepest\n',
+    );
+    const edits = file.messages.filter(isEdit);
+    expect(edits.map((m) => [m.actual, m.expected?.[0]])).toEqual([
+      ['# Part one', '## Part one'],
+      ['## A detail', '### A detail'],
+    ]);
+  });
+
+  it('should leave body headings alone when none is level 1', () => {
+    const file = new VFile();
+    file.data.meta = { authors: [] };
+    const tree = unified().use(remarkParse).parse('# Headline\n\n## Part one\n\nText.\n');
+    mark(tree.children[0]!).role = 'headline';
+    const processor = unified().use(remarkAssemble).use(remarkStringify);
+    expect(processor.stringify(processor.runSync(tree, file) as Root)).toBe(
+      '# Headline\n\n## Part one\n\nText.\n',
+    );
+    expect(file.messages).toEqual([]);
   });
 });

@@ -4,7 +4,8 @@
  * What: takes the blocks that detectors gave a role (headline, dek, byline)
  * out of the body and writes, at the top: the headline as `# …`, the dek, then
  * one byline line, then the body. With no headline block, the title found in
- * the page's metadata is used. Byline modes: `normalize` (the house-style
+ * the page's metadata is used. The headline is the only level-1 heading: if
+ * the body has level-1 headings, all body headings move one level down. Byline modes: `normalize` (the house-style
  * line from `file.data.meta.byline`), `keep` (the first byline block as it
  * was), `drop` (none; the facts stay in the metadata).
  *
@@ -12,7 +13,8 @@
  *
  * Options: `byline` (default: `'normalize'`).
  *
- * Messages: `normalize-byline` edits (old byline → house-style line).
+ * Messages: `normalize-byline` edits (old byline → house-style line),
+ * `demote-heading` edits (`# Section` → `## Section`).
  */
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Plugin } from 'unified';
@@ -126,8 +128,36 @@ export const remarkAssemble: Plugin<[Readonly<Options>?], Root> = (options) => {
           bylines[0]?.position,
         );
     }
-    tree.children = [...head, ...body.filter((b) => !isBlank(b))];
+    const kept = body.filter((b) => !isBlank(b));
+    demoteHeadings(kept, file);
+    tree.children = [...head, ...kept];
   };
 };
+
+/**
+ * The headline is the page's only level-1 heading. When the body has
+ * level-1 headings of its own (sections of a long page, a promoted story's
+ * title), every body heading moves one level down (`#` → `##`, `##` → `###`,
+ * down to `######`), so the outline keeps its shape under the headline.
+ * Each move is reported as an edit.
+ */
+function demoteHeadings(body: RootContent[], file: Parameters<typeof reportEdit>[0]): void {
+  const headings = body.filter((b): b is Heading => b.type === 'heading');
+  if (!headings.some((h) => h.depth === 1)) return;
+  for (const h of headings) {
+    if (h.depth === 6) continue;
+    const text = squash(blockText(h));
+    const depth = (h.depth + 1) as Heading['depth'];
+    reportEdit(
+      file,
+      'demote-heading',
+      'body heading one level down: the headline is the only level-1 heading',
+      `${'#'.repeat(h.depth)} ${text}`,
+      `${'#'.repeat(depth)} ${text}`,
+      h.position,
+    );
+    h.depth = depth;
+  }
+}
 
 export default remarkAssemble;
