@@ -243,6 +243,24 @@ describe('chooseTitle', () => {
     ).toMatchObject({ title: 'Harbour reopens', evidence: 'meta' });
   });
 
+  it('should take, of several JSON-LD stories, the one the page names, else none', () => {
+    const stories = [
+      { '@type': 'NewsArticle', headline: 'Ferries return to the islands' },
+      { '@type': 'NewsArticle', headline: 'Harbour wall repaired at last' },
+    ];
+    const page = html({ jsonLd: stories, title: 'Harbour wall repaired at last | Tide Times' });
+    expect(chooseTitle(page)).toMatchObject({
+      title: 'Harbour wall repaired at last',
+      evidence: 'json-ld',
+    });
+    // A front page listing stories names none of them: its own title stands.
+    const front = html({ jsonLd: stories, meta: { 'og:title': 'Tide Times: all the news' } });
+    expect(chooseTitle(front)).toMatchObject({
+      title: 'Tide Times: all the news',
+      from: 'og:title',
+    });
+  });
+
   it("should take JSON-LD's name when its headline agrees with nothing else", () => {
     const page = html({
       title: 'List of films about loops - Wiki',

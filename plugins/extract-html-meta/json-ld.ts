@@ -38,15 +38,25 @@ export function typesOf(obj: JsonObject): string[] {
 
 const ARTICLE = /(?:Article|BlogPosting|Posting|Report|Review)$/;
 
-/** The article object: the first Article-like node, else a WebPage, else undefined. */
-export function pickArticle(objects: readonly JsonObject[]): JsonObject | undefined {
+/** The objects and the `mainEntity` they nest (a WebPage often nests the article so). */
+function withMainEntities(objects: readonly JsonObject[]): JsonObject[] {
   const all: JsonObject[] = [];
   for (const o of objects) {
     all.push(o);
-    // A WebPage often nests the article as mainEntity.
     const main = o.mainEntity;
     if (main && typeof main === 'object' && !Array.isArray(main)) all.push(main as JsonObject);
   }
+  return all;
+}
+
+/** Every Article-like node (NewsArticle, BlogPosting, Report…), in document order. */
+export function articlesOf(objects: readonly JsonObject[]): JsonObject[] {
+  return withMainEntities(objects).filter((o) => typesOf(o).some((t) => ARTICLE.test(t)));
+}
+
+/** The article object: the first Article-like node, else a WebPage, else undefined. */
+export function pickArticle(objects: readonly JsonObject[]): JsonObject | undefined {
+  const all = withMainEntities(objects);
   return (
     all.find((o) => typesOf(o).some((t) => ARTICLE.test(t))) ??
     all.find((o) => typesOf(o).some((t) => t === 'WebPage' || t === 'ItemPage'))

@@ -4,7 +4,7 @@
  * Also used by the headline detector to match head titles against blocks.
  */
 import type { HtmlMeta } from '../../src/types.js';
-import { pickArticle, str } from './json-ld.js';
+import { articlesOf, pickArticle, str } from './json-ld.js';
 
 const SEPARATOR = /(?<!\s)\s+(?:[|•·»]|::|[-–—]|\/)\s+/;
 
@@ -261,7 +261,8 @@ export function chooseTitle(html: HtmlMeta, context: TitleContext = {}): TitleCh
       const key = name.replace(/^(dc|dcterms):/, '$1.');
       if (!(key in m)) m[key] = v;
     }
-  const article = pickArticle(html.jsonLd);
+  const headline = context.headline?.trim() || undefined;
+  const article = titledArticle(html, m, headline);
   const raw: [string | undefined, TitleEvidence, string][] = [
     [str(article?.headline), 'json-ld', 'headline'],
     [str(article?.name), 'json-ld', 'name'],
@@ -275,7 +276,6 @@ export function chooseTitle(html: HtmlMeta, context: TitleContext = {}): TitleCh
     [html.title, 'meta', '<title>'],
   ];
   const present = raw.filter((c): c is [string, TitleEvidence, string] => !!c[0]?.trim());
-  const headline = context.headline?.trim() || undefined;
   const head = headline ? norm(headline) : '';
   // A "site name" that is the visible headline (a CMS filling application-name with the title) names no site.
   const sites = [
@@ -297,6 +297,30 @@ export function chooseTitle(html: HtmlMeta, context: TitleContext = {}): TitleCh
     return { title: c.title, evidence: c.evidence, from: c.from };
   }
   return headline ? { title: headline, evidence: 'text', from: 'headline' } : undefined;
+}
+
+/**
+ * The JSON-LD object whose title stands for the page. With several stories
+ * (a live blog, a front page listing NewsArticles), only the one that
+ * another title of the page (og:title, twitter:title, `<title>`, the visible
+ * headline) names — none when no title names one.
+ */
+function titledArticle(
+  html: HtmlMeta,
+  m: Readonly<Record<string, string>>,
+  headline: string | undefined,
+): Record<string, unknown> | undefined {
+  const articles = articlesOf(html.jsonLd);
+  const titleOf = (a: Record<string, unknown>): string =>
+    norm(str(a.headline) ?? str(a.name) ?? '');
+  if (new Set(articles.map(titleOf)).size <= 1) return pickArticle(html.jsonLd);
+  const others = [m['og:title'], m['twitter:title'], html.title, headline]
+    .map((t) => norm(t ?? ''))
+    .filter((t) => t.length > 0);
+  return articles.find((a) => {
+    const t = titleOf(a);
+    return t.length > 0 && others.some((o) => o.includes(t) || t.includes(o));
+  });
 }
 
 /**
