@@ -11,10 +11,15 @@
  * then `<time datetime>` and byline-classed elements, then visible text (set
  * earlier by `detect-byline`, and overridden here only by stronger evidence).
  * Fills `authors`/`authorEvidence`, `published`/`modified`/`dateEvidence`,
- * `siteName`, `publication` (when unset), `canonicalUrl`, and `title` only
- * when no headline block set it (og:title, JSON-LD headline, or `<title>`
- * without its " | Site" suffix). When the page's text had no byline line,
- * `byline` is made from these authors (or a JSON-LD Organization author).
+ * `siteName`, `publication` (when unset), `canonicalUrl`, and `title` with
+ * `titleEvidence` by the same precedence (`chooseTitle`): the JSON-LD
+ * article's headline/name, then og:title, twitter:title, citation/Dublin
+ * Core/Parse.ly/Sailthru titles and `<title>` without the site's name around
+ * them, then the visible headline `detect-headline` set (`meta.headline`,
+ * which stays the body's `# ` line); junk head titles are passed over. For
+ * Markdown, front matter's `title` comes first. When the page's text had no
+ * byline line, `byline` is made from these authors (or a JSON-LD
+ * Organization author).
  *
  * When: after prune, before `assemble` (which falls back to `meta.title`).
  *
