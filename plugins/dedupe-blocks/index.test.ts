@@ -52,6 +52,20 @@ describe('remark-dedupe-blocks', () => {
     expect(r.markdown).toContain('The council approved the new cycling plan');
   });
 
+  it('should keep the copy that stands in running text when a teaser repeats it', () => {
+    const r = runFixture(byName('keeps-the-copy-in-running-text'), [remarkDedupeBlocks]);
+    // Line 2 (a standfirst between the title and the byline) goes, line 7 (in the article) stays.
+    expect(r.messages.map((m) => [m.line, m.reason])).toEqual([
+      [2, 'repeated later inside the running text'],
+    ]);
+    const lines = r.markdown.split('\n\n');
+    expect(
+      lines.indexOf(
+        'The central library reopened on Tuesday after a renovation that took two years and cost more than expected.',
+      ),
+    ).toBe(5);
+  });
+
   it('should reject a bad similarity', () => {
     const c = { name: 'x', dir, inputPath: 'x.txt', input: 'x\n' };
     expect(() => runFixture(c, [[remarkDedupeBlocks, { similarity: 2 }]])).toThrow(/similarity/);

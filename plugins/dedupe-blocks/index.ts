@@ -3,6 +3,10 @@
  *
  * What: the first copy of a block stays; later copies are labelled, with a
  * `cause` pointing at the first (as remark-lint's no-duplicate-headings does).
+ * Except when a block appears exactly twice, the later copy stands in running
+ * text (a paragraph on either side) and the first has none beside it (a standfirst or teaser that repeats
+ * the lead): then the later copy stays and the first is labelled, so the
+ * article keeps its order.
  * Exact: same text after folding case, white space and punctuation.
  * Near-exact: blocks of `minNearWords`+ words whose word 3-shingles overlap by
  * `similarity` or more (Jaccard). A copy of a block that is itself being
@@ -74,6 +78,33 @@ function candidates(tree: Root): RootContent[] {
   return out;
 }
 
+/** Each candidate block's list of siblings (the root's or its blockquote's children). */
+function siblingsOf(tree: Root): Map<Nodes, readonly Nodes[]> {
+  const out = new Map<Nodes, readonly Nodes[]>();
+  for (const b of tree.children) {
+    out.set(b, tree.children);
+    if (b.type === 'blockquote') for (const c of b.children) out.set(c, b.children);
+  }
+  return out;
+}
+
+/** A paragraph of running text that stays: a sentence or more, not labelled for removal. */
+function isRunningText(node: Nodes | undefined): boolean {
+  if (node?.type !== 'paragraph') return false;
+  const m = peek(node);
+  if ((m?.label && !isKept(node)) || m?.role) return false;
+  const text = blockText(node).trim();
+  return text.split(/\s+/).length >= 15 && /[.!?…。！？”"’)]$/u.test(text);
+}
+
+/** How many of a block's two neighbours are running text (0–2). */
+function inContext(node: Nodes, siblings: ReadonlyMap<Nodes, readonly Nodes[]>): number {
+  const list = siblings.get(node);
+  if (!list) return 0;
+  const i = list.indexOf(node);
+  return Number(isRunningText(list[i - 1])) + Number(isRunningText(list[i + 1]));
+}
+
 export const remarkDedupeBlocks: Plugin<[Readonly<Options>?], Root> = (options) => {
   const minChars = options?.minChars ?? defaults.minChars;
   const minNearWords = options?.minNearWords ?? defaults.minNearWords;
@@ -81,6 +112,13 @@ export const remarkDedupeBlocks: Plugin<[Readonly<Options>?], Root> = (options) 
   if (!(similarity > 0 && similarity <= 1))
     throw new Error('remark-dedupe-blocks: `similarity` must be in (0, 1]');
   return (tree) => {
+    const siblings = siblingsOf(tree);
+    // A block on the page twice may be a standfirst repeating the lead; more often is a template.
+    const counts = new Map<string, number>();
+    for (const b of candidates(tree)) {
+      const key = fold(blockText(b));
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
     const exact = new Map<string, Nodes>();
     const near: Seen[] = [];
     const index = new Map<string, number[]>();
@@ -92,6 +130,22 @@ export const remarkDedupeBlocks: Plugin<[Readonly<Options>?], Root> = (options) 
       if (key.length < minChars) continue;
       const first = exact.get(key);
       if (first && !removing) {
+        if (
+          counts.get(key) === 2 &&
+          inContext(first, siblings) === 0 &&
+          inContext(b, siblings) > 0
+        ) {
+          // The later copy is the one inside the article's running text
+          // (the first was a standfirst or a teaser repeating it): it stays.
+          label(first, {
+            ruleId: RULE,
+            reason: 'repeated later inside the running text',
+            confidence: 0.9,
+            cause: { ruleId: RULE, line: sourceLine(b) },
+          });
+          exact.set(key, b);
+          continue;
+        }
         label(b, {
           ruleId: RULE,
           reason: 'repeats an earlier block',
