@@ -154,7 +154,8 @@ export class Cleaner {
         ruleId: 'limits',
         source: 'copydesk',
       });
-    file.data.inputWords = countWords(blockText(tree));
+    // A settle pass's input is the cleaned Markdown: the input size stays the first pass's.
+    if (!variant.settle) file.data.inputWords = countWords(blockText(tree));
     const processor = this.processorFor(documentHost(file), variant);
     const out = processor.runSync(tree, file);
     const markdown = processor.stringify(out, file);

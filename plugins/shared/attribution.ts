@@ -187,6 +187,8 @@ const APPOSITIVE = new RegExp(
   `${INVERTED_BEFORE}(?:${VERB})\\s+(?:the|a|an|its|their|his|her)\\s+(?:[\\p{Ll}-]+\\s+){0,4}[\\p{Ll}-]+,\\s+(${SPAN_NC})`,
   'gu',
 );
+/** Every pattern but "according to" needs a reporting verb: a text without one skips them. */
+const ANY_VERB = new RegExp(`(?:${VERB})`, 'u');
 const ANY_SPAN = new RegExp(`(?:The\\s+)?${SPAN}`, 'gu');
 const ANAPHORA = new RegExp(
   `(?<![\\p{L}])((?:[Tt]he|[Tt]his|[Tt]hat)\\s+(?:former\\s+)?\\p{Ll}+(?:\\s+\\p{Ll}+)?|[Hh]e|[Ss]he)\\s+(?:${VERB})(?![\\p{L}])|(?:${VERB})\\s+((?:the|this|that)\\s+\\p{Ll}+(?:\\s+\\p{Ll}+)?|he|she)(?![\\p{L}])`,
@@ -210,8 +212,10 @@ export function findAttributions(text: string, names: NameIndex = new Set()): At
     starts.add(a.start);
     out.push(a);
   };
+  const verb = ANY_VERB.test(text);
+  const all = (re: RegExp): Iterable<RegExpMatchArray> => (verb ? text.matchAll(re) : []);
   // 1. subject + verb: "CBS News says", "The Independent reports", "Putin said"
-  for (const m of text.matchAll(SUBJECT_VERB)) {
+  for (const m of all(SUBJECT_VERB)) {
     const owner = stripStarters(m[1] ?? '');
     if (!owner) continue;
     const start = (m.index ?? 0) + m[0].indexOf(owner);
@@ -230,7 +234,7 @@ export function findAttributions(text: string, names: NameIndex = new Set()): At
     }
   }
   // 2. verb + subject: "says the BBC", "says Professor Andrei Lankov", "told Reuters", "says The Guardian's Andrew Roth"
-  for (const m of text.matchAll(VERB_SUBJECT)) {
+  for (const m of all(VERB_SUBJECT)) {
     const owner = m[2] ?? '';
     const start = (m.index ?? 0) + (m[1]?.search(/\p{L}/u) ?? 0);
     const end = (m.index ?? 0) + m[0].length;
@@ -243,7 +247,7 @@ export function findAttributions(text: string, names: NameIndex = new Set()): At
     }
   }
   // 2b. verb + role + name: "said the project architect, Tomasz Wierzbicki"
-  for (const m of text.matchAll(APPOSITIVE)) {
+  for (const m of all(APPOSITIVE)) {
     const name = tidy(m[1] ?? '');
     const start = (m.index ?? 0) + (m[0].search(/\p{L}/u) ?? 0);
     push({ name, kind: kindOf(name, names), start, end: (m.index ?? 0) + m[0].length });
@@ -264,7 +268,7 @@ export function findAttributions(text: string, names: NameIndex = new Set()): At
     if (pick) push({ name: pick, kind: kindOf(pick, names), start, end: start + m[0].length });
   }
   // 4. anaphora: "the broadcaster reports", "he said"
-  for (const m of text.matchAll(ANAPHORA)) {
+  for (const m of all(ANAPHORA)) {
     const phrase = (m[1] ?? m[2] ?? '').toLowerCase();
     const anaphor = ANAPHOR_OUTLET.test(phrase)
       ? 'outlet'

@@ -14,7 +14,7 @@ import {
   personTokens,
   type SourceKind,
 } from './attribution.js';
-import { splitSentences } from './sentences.js';
+import { sentenceSegmenter, splitSentences } from './sentences.js';
 
 export interface CitedQuote {
   text: string;
@@ -110,11 +110,14 @@ export function scanCitations(blocks: readonly string[], locale = 'en'): Citatio
     return s;
   };
 
+  let segmenter: Intl.Segmenter | undefined;
   for (const [b, text] of blocks.entries()) {
     const quotations = findQuotations(text);
     const masked = maskQuotes(text, quotations);
     const attributions = findAttributions(masked, names);
-    const sentences = splitSentences(text, locale);
+    if (attributions.length === 0 && quotations.length === 0) continue;
+    segmenter ??= sentenceSegmenter(locale);
+    const sentences = splitSentences(text, segmenter);
     const resolved: Resolved[] = [];
     let si = 0;
     for (const a of attributions) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayOf, normalizeDate, parseDate } from './dates.js';
-import { splitSentences } from './sentences.js';
+import { sentenceSegmenter, splitSentences } from './sentences.js';
 
 describe('dates', () => {
   it('should keep the written day and offset of a zoned date', () => {
@@ -55,6 +55,17 @@ describe('sentences', () => {
   it('should give offsets into the input', () => {
     const text = 'One two.  Three four.';
     for (const s of splitSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('should split the same with a segmenter made once as with a locale', () => {
+    const text = 'Il a dit « oui ». M. Dupont est parti. Fin.';
+    const fr = sentenceSegmenter('fr');
+    expect(splitSentences(text, fr)).toEqual(splitSentences(text, 'fr'));
+    expect(splitSentences('One. Two.', fr).map((s) => s.text)).toEqual(['One.', 'Two.']);
+  });
+
+  it('should fall back to English for a locale Intl does not accept', () => {
+    expect(sentenceSegmenter('not a locale!').resolvedOptions().locale).toBe('en');
   });
 });
 

@@ -67,19 +67,16 @@ const ABBREVIATIONS = new Set([
   'al',
 ]);
 
-const segmenters = new Map<string, Intl.Segmenter>();
-
-function segmenterFor(locale: string): Intl.Segmenter {
-  let s = segmenters.get(locale);
-  if (!s) {
-    try {
-      s = new Intl.Segmenter(locale, { granularity: 'sentence' });
-    } catch {
-      s = new Intl.Segmenter('en', { granularity: 'sentence' });
-    }
-    segmenters.set(locale, s);
+/**
+ * A sentence segmenter for `locale` (English when the locale is unknown).
+ * Callers that split many texts make one and pass it to `splitSentences`.
+ */
+export function sentenceSegmenter(locale: string): Intl.Segmenter {
+  try {
+    return new Intl.Segmenter(locale, { granularity: 'sentence' });
+  } catch {
+    return new Intl.Segmenter('en', { granularity: 'sentence' });
   }
-  return s;
 }
 
 /** Whether a piece ends in an abbreviation or an initial, so the next piece continues it. */
@@ -96,12 +93,13 @@ function endsInAbbreviation(piece: string): boolean {
 }
 
 /**
- * Split `text` into sentences. Memoised segmenters are shared per locale;
- * they hold no per-document state.
+ * Split `text` into sentences, by a locale or a segmenter made with
+ * `sentenceSegmenter` (cheaper for many texts).
  */
-export function splitSentences(text: string, locale = 'en'): Sentence[] {
+export function splitSentences(text: string, locale: string | Intl.Segmenter = 'en'): Sentence[] {
+  const segmenter = typeof locale === 'string' ? sentenceSegmenter(locale) : locale;
   const spans: { start: number; end: number; last: string }[] = [];
-  for (const seg of segments(segmenterFor(locale), text)) {
+  for (const seg of segments(segmenter, text)) {
     const raw = seg.segment;
     const prev = spans[spans.length - 1];
     const trimmed = raw.trim();
