@@ -193,4 +193,15 @@ describe('content container in listings', () => {
     // An image is not empty: it stays where it was.
     expect(read('<p>alpha <img src="a.png" alt="chart"> beta</p>')).toHaveLength(1);
   });
+
+  it('should keep MathML: its TeX annotation as code, else its text', () => {
+    const tex =
+      '<p>The roots are <math><semantics><mi>x</mi><annotation encoding="application/x-tex">x=\\frac{-b}{2a}</annotation></semantics></math> here.</p>';
+    const tree = readHtml(tex, new VFile());
+    expect(JSON.stringify(tree)).toContain('"type":"inlineCode","value":"x=\\\\frac{-b}{2a}"');
+    const plain = read(
+      '<p>Solve <math><mi>a</mi><mo>+</mo><mn>2</mn></math> now.</p><math display="block"><mi>y</mi><mo>=</mo><mn>1</mn></math>',
+    );
+    expect(plain.map((b) => b.text)).toEqual(['Solve a + 2 now.', 'y = 1']);
+  });
 });

@@ -3,7 +3,7 @@
  * conversion (nothing in them ever runs), and each drop of visible text is
  * recorded as a removal message.
  */
-import type { Element, Parents, Root } from 'hast';
+import type { Element, Parents, Root, Text } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
 
@@ -18,7 +18,6 @@ const INVISIBLE = new Set([
   'embed',
   'canvas',
   'svg',
-  'math',
   'link',
   'meta',
   'head',
@@ -36,6 +35,47 @@ const INVISIBLE = new Set([
 
 /** Tags dropped with a message (interactive, never prose). */
 const INTERACTIVE = new Set(['form', 'button', 'input', 'select', 'textarea', 'option', 'label']);
+
+/**
+ * MathML is content, but conversion has no handler for it: it becomes its
+ * TeX source as code when the markup carries one (`<annotation
+ * encoding="application/x-tex">`, `alttext`), else the text of its leaves
+ * spaced apart (“a x 2 + b x + c = 0”, as a reader would copy it). Display
+ * math stands as its own paragraph.
+ */
+function mathContent(el: Element): Element | Text | undefined {
+  let tex: string | undefined;
+  const leaves: string[] = [];
+  const visit = (node: Element): void => {
+    for (const c of node.children) {
+      if (c.type === 'text') {
+        const t = c.value.trim();
+        if (t) leaves.push(t);
+      } else if (c.type === 'element') {
+        if (c.tagName === 'annotation' || c.tagName === 'annotation-xml') {
+          const enc = String(c.properties.encoding ?? '').toLowerCase();
+          if (enc.includes('tex')) tex ??= hastToString(c).trim();
+          continue;
+        }
+        visit(c);
+      }
+    }
+  };
+  visit(el);
+  const alt = typeof el.properties.alttext === 'string' ? el.properties.alttext.trim() : '';
+  const source = tex || alt;
+  const inline: Element | Text = source
+    ? {
+        type: 'element',
+        tagName: 'code',
+        properties: {},
+        children: [{ type: 'text', value: source }],
+      }
+    : { type: 'text', value: leaves.join(' ') };
+  if (!source && leaves.length === 0) return undefined;
+  if (el.properties.display !== 'block') return inline;
+  return { type: 'element', tagName: 'p', properties: {}, children: [inline] };
+}
 
 function isHidden(el: Element): boolean {
   const p = el.properties;
@@ -58,6 +98,11 @@ function walk(parent: Parents, file: VFile): void {
     if (child.type === 'element') {
       const el = child;
       if (INVISIBLE.has(el.tagName)) continue;
+      if (el.tagName === 'math') {
+        const math = mathContent(el);
+        if (math) kept.push(math);
+        continue;
+      }
       const interactive = INTERACTIVE.has(el.tagName);
       if (interactive || isHidden(el)) {
         const text = hastToString(el).replace(/\s+/g, ' ').trim();
