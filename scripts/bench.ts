@@ -10,7 +10,8 @@
  * peak RSS): one warm-up pass, then timed passes for at least `MIN_MS`.
  * Scenarios: copydesk single-threaded (in-process `Cleaner`) per form, the
  * worker pool (`src/batch/pool.ts`) on all forms, the two references, a
- * 5,000-file batch (`runBatch`, peak RSS) and a 50 MB input (the size limit).
+ * 5,000-file batch (the `copydesk clean` CLI in its own process, peak RSS as
+ * it reports it at exit) and a 50 MB input (the size limit).
  * Prints a table with the ratios against the targets of issue 6 and writes
  * `bench/results.json`. Timings are ratios within one run, never assertions.
  */
@@ -105,7 +106,7 @@ async function child(
   minMs: number,
   maxPasses: number,
 ): Promise<Timing> {
-  const inputs = scenario === 'batch' || scenario === 'big50' ? [] : loadInputs(corpus, form);
+  const inputs = scenario === 'big50' ? [] : loadInputs(corpus, form);
   const bytes = inputs.reduce((n, i) => n + i.bytes.byteLength, 0);
   if (scenario === 'copydesk') {
     const { Cleaner } = await load<typeof import('../src/clean.js')>('clean.js');
@@ -196,53 +197,79 @@ async function child(
       ...(failed.size > 0 ? { note: `Readability threw on ${failed.size} page(s)` } : {}),
     };
   }
-  if (scenario === 'batch') return batchRun(corpus, Number(form));
   if (scenario === 'big50') return big50(corpus);
   throw new Error(`unknown scenario ${scenario}`);
 }
 
-/** Copy corpus pages into `count` files and run the batch runner (worker pool) over them. */
-async function batchRun(corpus: string, count: number): Promise<Timing> {
-  const { expandInputs } = await load<typeof import('../src/batch/inputs.js')>('batch/inputs.js');
-  const { runBatch } = await load<typeof import('../src/batch/runner.js')>('batch/runner.js');
+/** Copy corpus pages into `count` files under `dir/in` (500 per folder); their total size. */
+function writeBatchInputs(corpus: string, count: number, dir: string): number {
   const inputs = loadInputs(corpus, 'all');
+  const src = join(dir, 'in');
+  let bytes = 0;
+  for (let k = 0; k < count; k++) {
+    const i = inputs[k % inputs.length] as (typeof inputs)[number];
+    const sub = join(src, String(Math.floor(k / 500)));
+    if (k % 500 === 0) mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, `${k}-${FORMS[i.form]}`), i.bytes);
+    bytes += i.bytes.byteLength;
+  }
+  return bytes;
+}
+
+/** Printed by the CLI process at exit (a `--import` hook): its own peak RSS, worker threads included. */
+const MAXRSS_HOOK =
+  'data:text/javascript,process.on("exit",()=>process.stderr.write("\\ncopydesk-bench-maxrss "+process.resourceUsage().maxRSS+"\\n"))';
+
+/**
+ * The batch as users run it: `copydesk clean IN --out OUT` in its own process
+ * (`bin/copydesk.js` with `--dist`, else `src/cli.ts` under tsx), default
+ * options (worker pool, one thread per core). The process reports its peak
+ * RSS itself; the bench process holds no copydesk module or tsx loader, so
+ * nothing but copydesk is measured.
+ */
+function batchCli(corpus: string, count: number, fromDist: boolean): Timing {
   const dir = mkdtempSync(join(tmpdir(), 'copydesk-bench-'));
   try {
-    const src = join(dir, 'in');
-    let bytes = 0;
-    for (let k = 0; k < count; k++) {
-      const i = inputs[k % inputs.length] as (typeof inputs)[number];
-      const sub = join(src, String(Math.floor(k / 500)));
-      if (k % 500 === 0) mkdirSync(sub, { recursive: true });
-      writeFileSync(join(sub, `${k}-${FORMS[i.form]}`), i.bytes);
-      bytes += i.bytes.byteLength;
-    }
-    const outDir = join(dir, 'out');
-    const base = rssMb();
+    const bytes = writeBatchInputs(corpus, count, dir);
+    const cli = fromDist ? join(ROOT, 'bin', 'copydesk.js') : join(ROOT, 'src', 'cli.ts');
+    const args = [
+      ...(fromDist ? [] : ['--import', 'tsx']),
+      '--import',
+      MAXRSS_HOOK,
+      cli,
+      'clean',
+      join(dir, 'in'),
+      '--out',
+      join(dir, 'out'),
+      '--quiet',
+      '--json',
+    ];
     const t0 = performance.now();
-    const expanded = await expandInputs([src], { cwd: dir, outDir });
-    const summary = await runBatch(
-      expanded,
-      {
-        outDir,
-        options: {},
-        concurrency: availableParallelism(),
-        maxBytes: 20 * 1024 * 1024,
-        timeoutMs: 60_000,
-        resume: false,
-        version: 'bench',
-      },
-      { warn: () => {}, error: () => {} },
-    );
+    const r = spawnSync(process.execPath, args, {
+      cwd: dir,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const ms = performance.now() - t0;
+    const rss = /copydesk-bench-maxrss (\d+)/.exec(r.stderr);
+    let summary: { cleaned?: number; skipped?: unknown[]; failed?: unknown[] } = {};
+    try {
+      summary = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}');
+    } catch {
+      // reported below
+    }
+    if (!rss || summary.cleaned === undefined)
+      throw new Error(
+        `batch CLI failed (exit ${r.status}): ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`,
+      );
     return {
       docs: summary.cleaned,
       bytes,
       ms,
       passes: 1,
-      peakRssMb: peakMb(),
-      baseRssMb: base,
-      note: `${summary.cleaned} cleaned, ${summary.skipped.length} skipped, ${summary.failed.length} failed`,
+      peakRssMb: Number(rss[1]) / 1024,
+      baseRssMb: 0,
+      note: `copydesk clean (CLI): ${summary.cleaned} cleaned, ${summary.skipped?.length ?? 0} skipped, ${summary.failed?.length ?? 0} failed`,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -399,7 +426,14 @@ async function main(argv: string[]): Promise<void> {
   step('copydesk/all', 'copydesk', 'all');
   step('pool/all', 'pool', 'all');
   if (!quick) {
-    step(`batch/${batchFiles}`, 'batch', String(batchFiles));
+    process.stderr.write(`bench: batch/${batchFiles} (CLI)…\n`);
+    results[`batch/${batchFiles}`] = batchCli(corpus, batchFiles, fromDist);
+    {
+      const t = results[`batch/${batchFiles}`] as Timing;
+      process.stderr.write(
+        `  ${t.docs} docs in ${Math.round(t.ms)} ms, peak ${Math.round(t.peakRssMb)} MB ${t.note ?? ''}\n`,
+      );
+    }
     step('input/50MB', 'big50', 'text');
   }
 

@@ -42,6 +42,13 @@ describe('signals', () => {
     expect(detectLanguage(wordsOf('Home News Sport'))).toBe('und');
   });
 
+  it('should break a tie between languages by the stopword lists order', () => {
+    // French and Spanish both list "la", "de" and "en" (5 hits each): French comes first.
+    expect(detectLanguage(['la', 'de', 'en', 'la', 'de'])).toBe('fr');
+    // Five hits, but fewer than 5% of the words: unknown.
+    expect(detectLanguage([...'la de en la de'.split(' '), ...Array(100).fill('zzz')])).toBe('und');
+  });
+
   it('should count CJK words with the segmenter, not spaces', () => {
     const page = pageSignals(
       readText('東京都は新しい図書館を来年開館すると発表した。'),

@@ -231,19 +231,48 @@ function countSentences(text: string): number {
   return n;
 }
 
+/** The stopword languages, and for each stopword the indices of the languages that list it. */
+const LANGS = [...STOPWORDS.keys()];
+const STOPWORD_LANGS: ReadonlyMap<string, readonly number[]> = (() => {
+  const out = new Map<string, number[]>();
+  LANGS.forEach((lang, i) => {
+    for (const w of STOPWORDS.get(lang) ?? []) {
+      const list = out.get(w);
+      if (list) list.push(i);
+      else out.set(w, [i]);
+    }
+  });
+  return out;
+})();
+
 /** Guess the page language from stopword hits; `und` when too few. */
 export function detectLanguage(words: readonly string[]): string {
-  let best = 'und';
-  let bestHits = 0;
-  for (const [lang, set] of STOPWORDS) {
-    let hits = 0;
-    for (const w of words) if (set.has(w)) hits++;
-    if (hits > bestHits) {
-      best = lang;
-      bestHits = hits;
+  return languageOfUnits([words]);
+}
+
+/**
+ * `detectLanguage` over the words of several units, without joining them:
+ * one look-up per word; the first language (in `STOPWORDS` order) with the
+ * most hits wins.
+ */
+function languageOfUnits(units: readonly (readonly string[])[]): string {
+  const hits = new Array<number>(LANGS.length).fill(0);
+  let total = 0;
+  for (const words of units) {
+    total += words.length;
+    for (const w of words) {
+      const langs = STOPWORD_LANGS.get(w);
+      if (langs) for (const i of langs) hits[i]! += 1;
     }
   }
-  return bestHits >= 5 && bestHits >= 0.05 * words.length ? best : 'und';
+  let best = 'und';
+  let bestHits = 0;
+  for (const [i, lang] of LANGS.entries())
+    if (hits[i]! > bestHits) {
+      best = lang;
+      bestHits = hits[i]!;
+    }
+  return bestHits >= 5 && bestHits >= 0.05 * total ? best : 'und';
 }
 
 /** What `pageSignals` measures on a unit's text alone (shared, read-only). */
@@ -300,7 +329,7 @@ export function pageSignals(tree: Root, file: VFile | undefined, lexicon: Lexico
   const measured = texts.map((t) => textSignals(t, file));
   const signature = lexiconSignature(lexicon);
   const words = measured.map((m) => m.words);
-  const language = detectLanguage(words.flat());
+  const language = languageOfUnits(words);
   const stop = STOPWORDS.get(language);
   const counts = new Map<string, number>();
   const keys = measured.map((m) => m.key);
