@@ -66,6 +66,17 @@ describe('remark-dedupe-blocks', () => {
     ).toBe(5);
   });
 
+  it('should leave repeated code alone (tutorials run the same command twice)', () => {
+    const c = {
+      ...byName('removes-repeats'),
+      input:
+        '```sh\nhg pull -u && hg update --clean default\n```\n\nThen again:\n\n```sh\nhg pull -u && hg update --clean default\n```\n',
+      inputPath: 'x.md',
+    };
+    const r = runFixture(c, [remarkDedupeBlocks]);
+    expect(r.messages).toEqual([]);
+  });
+
   it('should reject a bad similarity', () => {
     const c = { name: 'x', dir, inputPath: 'x.txt', input: 'x\n' };
     expect(() => runFixture(c, [[remarkDedupeBlocks, { similarity: 2 }]])).toThrow(/similarity/);

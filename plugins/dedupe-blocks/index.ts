@@ -6,7 +6,8 @@
  * Except when a block appears exactly twice, the later copy stands in running
  * text (a paragraph on either side) and the first has none beside it (a standfirst or teaser that repeats
  * the lead): then the later copy stays and the first is labelled, so the
- * article keeps its order.
+ * article keeps its order. Code blocks are never compared: tutorials repeat
+ * commands on purpose.
  * Exact: same text after folding case, white space and punctuation.
  * Near-exact: blocks of `minNearWords`+ words whose word 3-shingles overlap by
  * `similarity` or more (Jaccard). A copy of a block that is itself being
@@ -123,7 +124,8 @@ export const remarkDedupeBlocks: Plugin<[Readonly<Options>?], Root> = (options) 
     const near: Seen[] = [];
     const index = new Map<string, number[]>();
     for (const b of candidates(tree)) {
-      if (b.type === 'thematicBreak' || b.type === 'table') continue;
+      // Code repeats by design in tutorials (the same command run twice).
+      if (b.type === 'thematicBreak' || b.type === 'table' || b.type === 'code') continue;
       const m = peek(b);
       const removing = m?.label !== undefined && !isKept(b);
       const key = fold(blockText(b));

@@ -15,7 +15,9 @@
  * contain the content container, and elements holding most of the page's text
  * (a wrapper, whatever its class says). `cookie` words count on `class` only.
  */
+
 import type { Element, Root } from 'hast';
+import { toString as hastToString } from 'hast-util-to-string';
 import type { ChromeEvidence, ContentContainer, Hints } from '../../types.js';
 import { conceptOfToken, isContentToken, ROLE_CONCEPT, TAG_CONCEPT } from './chrome.js';
 
@@ -37,8 +39,51 @@ function classTokens(el: Element): string[] {
   return strings(el.properties.className).filter(Boolean);
 }
 
+/**
+ * The element's id, unless it is the slug of the element's own heading
+ * (`<section id="sharing-with-a-single-developer"><h2>Sharing with a single
+ * developer</h2>`, as documentation generators write): such an id names the
+ * text, not a component, and says nothing about chrome.
+ */
 function idTokens(el: Element): string[] {
-  return strings(el.properties.id).filter(Boolean);
+  const ids = strings(el.properties.id).filter(Boolean);
+  if (ids.length === 0) return ids;
+  const heading = ownHeading(el);
+  if (!heading) return ids;
+  const title = slug(hastToString(heading));
+  return title.length >= 3 ? ids.filter((id) => !sameSlug(slug(id), title)) : ids;
+}
+
+const HEADING = /^h[1-6]$/;
+
+/** The element itself when it is a heading, else its first heading among the first few descendants. */
+function ownHeading(el: Element): Element | undefined {
+  if (HEADING.test(el.tagName)) return el;
+  const queue: Element[] = [el];
+  for (let seen = 0; queue.length > 0 && seen < 8; seen++) {
+    const node = queue.shift()!;
+    for (const c of node.children) {
+      if (c.type !== 'element') continue;
+      if (HEADING.test(c.tagName)) return c;
+      queue.push(c);
+    }
+  }
+  return undefined;
+}
+
+function slug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Same slug, or one a truncation of the other (generators cut long ids). */
+function sameSlug(id: string, title: string): boolean {
+  if (id.length < 3) return false;
+  return id === title || (id.length >= 12 && (title.startsWith(id) || id.startsWith(title)));
 }
 
 /** Characters of text (white space excluded) under each element. */

@@ -204,4 +204,13 @@ describe('content container in listings', () => {
     );
     expect(plain.map((b) => b.text)).toEqual(['Solve a + 2 now.', 'y = 1']);
   });
+
+  it('should not read an id that is the slug of the section heading as chrome', () => {
+    const bs = read(
+      `<main><div class="section" id="sharing-with-a-single-developer"><h2>Sharing with a single developer</h2><p>${PROSE}</p></div>` +
+        `<div id="share-buttons"><p>Share this page with a friend</p></div></main>`,
+    );
+    expect(find(bs, 'council').hints?.chrome ?? []).toEqual([]);
+    expect(find(bs, 'Share this page').hints?.chrome?.map((c) => c.concept)).toContain('share');
+  });
 });
