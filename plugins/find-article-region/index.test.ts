@@ -119,6 +119,35 @@ describe('remark-find-article-region', () => {
     expect(labelled.some((t) => t.includes('Weather'))).toBe(true);
   });
 
+  it('should not let a chart drawn in HTML (axis labels) cut the article in two', () => {
+    const ticks = [
+      '$900',
+      'billion',
+      '600',
+      '300',
+      '0',
+      '’17',
+      '’18',
+      '’19',
+      '’20',
+      '’21',
+      '’22',
+      '’23',
+    ];
+    const { labelled } = run([
+      'Home',
+      'News',
+      PROSE[0]!,
+      PROSE[1]!,
+      ...ticks,
+      PROSE[2]!,
+      PROSE[3]!,
+      'Privacy policy',
+    ]);
+    for (const p of PROSE) expect(labelled).not.toContain(p);
+    expect(labelled).toContain('Home');
+  });
+
   it('should keep short in-article elements between prose (subheads, short lines)', () => {
     const { labelled } = run([
       'Menu',

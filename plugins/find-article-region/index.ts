@@ -346,17 +346,56 @@ const STAMP = /\d:\d{2}/u;
 /** A social handle (“@janedoe”) on a short line: a byline. */
 const HANDLE = /@\w{2,}/u;
 
+/** A chart's axis or data label: one or two short tokens with a digit, or a unit word beside them. */
+function isDataLabel(b: BlockSignals): boolean {
+  return (
+    b.words > 0 && b.words <= 2 && b.chars <= 12 && b.linkDensity === 0 && b.lexicon.length === 0
+  );
+}
+
+const CHART_RUN = 8;
+
+/**
+ * Blocks of a chart drawn in HTML (axis ticks “’17”, “$900”, “billion”, “%”):
+ * a run of `CHART_RUN` or more data labels, most of them with digits. They
+ * weigh nothing either way (a chart between two halves of an article is no
+ * wall of menu lines) and are not date stamps of teaser cards.
+ */
+export function chartLabels(blocks: readonly BlockSignals[]): Set<number> {
+  const out = new Set<number>();
+  let run: BlockSignals[] = [];
+  const flush = () => {
+    const digits = run.filter((b) => /\d/.test(b.text)).length;
+    if (run.length >= CHART_RUN && digits >= run.length * 0.6)
+      for (const b of run) out.add(b.index);
+    run = [];
+  };
+  for (const b of blocks) {
+    if (b.words === 0) continue;
+    if (isDataLabel(b)) run.push(b);
+    else flush();
+  }
+  flush();
+  return out;
+}
+
 /** Region weights of the page's blocks and the chosen run (see the module comment). */
 export function findRegion(
   page: PageSignals,
   title: string | undefined,
   minRegionWords: number = defaults.minRegionWords,
 ): { weights: number[]; run: { start: number; end: number; sum: number } | undefined } {
-  const weights = streakPenalty(isolationDiscount(page.blocks, page.blocks.map(regionWeight)));
+  const chart = chartLabels(page.blocks);
+  const weights = streakPenalty(
+    isolationDiscount(
+      page.blocks,
+      page.blocks.map((b) => (chart.has(b.index) ? 0 : regionWeight(b))),
+    ),
+  );
   const plain = bestRun(weights);
   if (!plain) return { weights, run: undefined };
   // Repeated date-only lines are the stamps of teaser cards or comments.
-  const dates = page.blocks.filter((b) => b.dateOnly);
+  const dates = page.blocks.filter((b) => b.dateOnly && !chart.has(b.index));
   if (dates.length >= 3)
     for (const b of dates) weights[b.index] = Math.min(weights[b.index]!, -DATE_CARD);
   // A "related"/"comments" header after prose closes the article, unless

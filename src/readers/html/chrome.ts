@@ -151,11 +151,50 @@ export function tokenParts(token: string): string[] {
  */
 export function conceptOfToken(token: string, allowCookie: boolean): ChromeConcept | undefined {
   const parts = tokenParts(token);
+  if (isTextSlug(parts)) return undefined;
   const c = findConcept(parts, allowCookie);
   // Embedded posts and quotes are article content whatever else the token
   // says (`social-media-embed`); their captions are still captions.
   if (c && c !== 'caption' && parts.some((p) => CONTENT_PARTS.has(p))) return undefined;
   return c;
+}
+
+/** Small words of English prose: component names rarely have them, slugs of titles do. */
+const SLUG_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'as',
+  'to',
+  'in',
+  'on',
+  'for',
+  'and',
+  'with',
+  'is',
+  'are',
+  'how',
+  'why',
+  'what',
+  'from',
+  'by',
+  'at',
+  'it',
+  'its',
+]);
+
+/**
+ * A token made from a title (`debt-as-a-share-of-gdp`,
+ * `sharing-with-a-single-developer`): four or more parts, two or more of
+ * them small words of prose. It names the text it labels, not a component,
+ * so the chrome word in it (“share”) says nothing.
+ */
+export function isTextSlug(parts: readonly string[]): boolean {
+  if (parts.length < 4) return false;
+  let small = 0;
+  for (const p of parts) if (SLUG_WORDS.has(p)) small++;
+  return small >= 2;
 }
 
 function findConcept(parts: readonly string[], allowCookie: boolean): ChromeConcept | undefined {

@@ -33,6 +33,12 @@ function find(bs: ReturnType<typeof blocks>, text: string) {
 }
 
 describe('class/id tokens', () => {
+  it('should not read a slug of a title as a component name', () => {
+    expect(conceptOfToken('debt-as-a-share-of-gdp', false)).toBeUndefined();
+    expect(conceptOfToken('share-buttons', false)).toBe('share');
+    expect(conceptOfToken('related-posts-for-you', false)).toBe('related');
+  });
+
   it('should split tokens on dashes, underscores and camelCase', () => {
     expect(tokenParts('socialShare-bar__item2')).toEqual(['social', 'share', 'bar', 'item']);
   });
