@@ -44,6 +44,10 @@ export function formatReport(result: EvalResult, worst = 10): string {
       `metadata (${m.pages} pages${m.failed.length ? `, ${m.failed.length} threw` : ''}):`,
     );
     for (const field of METADATA_FIELDS) lines.push(`  ${pad(field, 10)} ${rateLine(m[field])}`);
+    if (m.reference)
+      lines.push(
+        `  body vs the reader-mode extractor's text (not gold): F1 ${f3(m.reference.f1)}  prec ${f3(m.reference.precision)}  recall ${f3(m.reference.recall)}`,
+      );
   }
   return lines.join('\n');
 }

@@ -2,7 +2,7 @@
  * Run the evaluation: clean every corpus page in each form with one Cleaner
  * per form, score the body against the gold, and match metadata.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Cleaner } from '../clean.js';
 import {
@@ -50,6 +50,12 @@ export interface MetadataResult {
   byline: FieldRate;
   published: FieldRate;
   language: FieldRate;
+  /**
+   * The body against the reader-mode extractor's own text of each page
+   * (`expected.txt`): agreement with Readability on sites the article
+   * corpus does not have, not a gold score.
+   */
+  reference?: Aggregate;
 }
 
 export interface EvalResult {
@@ -141,16 +147,24 @@ export function evaluateMetadata(corpus: string): MetadataResult {
     published: rate(),
     language: rate(),
   };
+  const references: DocScore[] = [];
   for (const page of pages) {
     const want = page.expected;
     let m: ReturnType<Cleaner['clean']>['metadata'] | undefined;
+    let body = '';
     try {
-      m = cleaner.clean(readFileSync(join(page.dir, 'source.html'), 'utf8'), {
+      const r = cleaner.clean(readFileSync(join(page.dir, 'source.html'), 'utf8'), {
         path: 'source.html',
-      }).metadata;
+      });
+      m = r.metadata;
+      body = markdownToPlain(r.markdown, {
+        dropLeading: [m.dek, m.byline].filter((x): x is string => !!x),
+      });
     } catch {
       out.failed.push(page.name);
     }
+    const reference = join(page.dir, 'expected.txt');
+    if (existsSync(reference)) references.push(scoreDoc(body, readFileSync(reference, 'utf8')));
     if (want.title)
       tally(out.title, page.name, want.title, m?.title ?? null, titleMatches(want.title, m?.title));
     if (want.byline) {
@@ -180,6 +194,7 @@ export function evaluateMetadata(corpus: string): MetadataResult {
         languageMatches(want.lang, m?.language),
       );
   }
+  if (references.length > 0) out.reference = aggregate(references);
   return out;
 }
 
