@@ -74,11 +74,17 @@ function looksLikeUrl(text: string): boolean {
 /** Raw HTML/XML tags left in text (`<img src="…">`): their attribute quotes are syntax. */
 const TAG_RE = /<\/?[a-zA-Z][\w:-]*(?:\s+[^<>]*)?\/?>/g;
 
+/** Every match of `URL_RE` holds `/`, `@`, `www.` or `mailto:`: text without them skips it. */
+const URL_CUE = /[/@]|www\.|mailto:/i;
+
 /** Mark URLs, e-mail addresses and raw tags in `text` as protected. */
 export function protectUrls(text: string, protect: Uint8Array): void {
-  TAG_RE.lastIndex = 0;
-  for (let m = TAG_RE.exec(text); m; m = TAG_RE.exec(text))
-    for (let i = m.index; i < m.index + m[0].length; i++) protect[i] = 1;
+  if (text.includes('<')) {
+    TAG_RE.lastIndex = 0;
+    for (let m = TAG_RE.exec(text); m; m = TAG_RE.exec(text))
+      for (let i = m.index; i < m.index + m[0].length; i++) protect[i] = 1;
+  }
+  if (!URL_CUE.test(text)) return;
   URL_RE.lastIndex = 0;
   for (let m = URL_RE.exec(text); m; m = URL_RE.exec(text)) {
     const url = m[0].replace(URL_TRAIL, '');
