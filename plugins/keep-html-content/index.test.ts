@@ -43,6 +43,16 @@ describe('remarkKeepHtmlContent', () => {
     expect(out.get('Share this')).toBeUndefined();
   });
 
+  it('should keep a subhead with the section it opens, not one over a link list', () => {
+    const out = run(
+      `<div class="entry-content"><p>${PROSE}</p><h2>Achieving guarantees</h2><p>${PROSE}</p><h2>More stories</h2><p><a href="/a">Related story one</a></p></div>`,
+    );
+    expect(out.get('Achieving guarantees')).toBe(
+      'heading of a section kept inside the main content container (class "entry-content" on <div>)',
+    );
+    expect(out.get('More stories')).toBeUndefined();
+  });
+
   it('should leave labels of content rules alone', () => {
     expect(run(PAGE, 'strip-newsletter').get('Short line inside.')).toBeUndefined();
   });

@@ -9,7 +9,8 @@
  * mostly links (related-link lists live inside containers too), and whose label
  * comes from a positional rule (default: `outside-article`, the article
  * region finder's "outside the longest prose run") is kept, with a reason
- * naming the container. Labels from content rules (newsletter, related,
+ * naming the container. A heading is kept only with its section: when the
+ * block after it stays. Labels from content rules (newsletter, related,
  * dedupe, share/ad classes …) are left as they are.
  *
  * When: after every detector, before the guard and prune. A no-op on text and
@@ -49,31 +50,51 @@ export const remarkKeepHtmlContent: Plugin<[Readonly<Options>?], Root> = (option
   const maxLinkShare = options?.maxLinkShare ?? defaults.maxLinkShare;
   if (!(maxLinkShare > 0 && maxLinkShare <= 1))
     throw new Error('remark-keep-html-content: `maxLinkShare` must be in (0, 1]');
+  const protectable = (child: Nodes): boolean => {
+    const m = peek(child);
+    const hints = m?.hints;
+    return (
+      !!m?.label &&
+      !m.keep &&
+      positional.has(m.label.ruleId) &&
+      hints?.content === 'inside' &&
+      !!hints.container?.specific &&
+      (hints.chrome ?? []).length === 0 &&
+      linkShare(child) < maxLinkShare
+    );
+  };
+  const stays = (node: Nodes | undefined): boolean => {
+    const m = node && peek(node);
+    return !!node && (!m?.label || !!m.keep);
+  };
   return (tree) => {
     const walk = (node: Nodes): void => {
       if (!('children' in node)) return;
-      for (const child of node.children as Nodes[]) {
-        const m = peek(child);
-        const hints = m?.hints;
-        if (
-          m?.label &&
-          !m.keep &&
-          positional.has(m.label.ruleId) &&
-          hints?.content === 'inside' &&
-          hints.container?.specific &&
-          (hints.chrome ?? []).length === 0 &&
-          child.type !== 'heading' &&
-          linkShare(child) < maxLinkShare
-        ) {
+      const children = node.children as Nodes[];
+      for (const child of children) {
+        if (child.type !== 'heading' && protectable(child)) {
+          const hints = peek(child)!.hints!;
           keep(
             child,
             RULE,
-            `inside the main content container (${hints.container.evidence}): ${m.label.ruleId} alone does not remove it`,
+            `inside the main content container (${hints.container!.evidence}): ${peek(child)!.label!.ruleId} alone does not remove it`,
           );
           continue;
         }
         walk(child);
       }
+      // A subhead stays with the section it opens: a heading of the container
+      // whose next block stays (kept above, or never labelled) is kept too.
+      children.forEach((child, i) => {
+        if (child.type === 'heading' && protectable(child) && stays(children[i + 1])) {
+          const hints = peek(child)!.hints!;
+          keep(
+            child,
+            RULE,
+            `heading of a section kept inside the main content container (${hints.container!.evidence})`,
+          );
+        }
+      });
     };
     walk(tree);
   };

@@ -151,6 +151,14 @@ describe('layout tables', () => {
     expect(mdToString(tree.children[1]!)).toBe(PROSE);
   });
 
+  it('should keep a data table whose cells each wrap their text in one <p>', () => {
+    const tree = readHtml(
+      '<table><tr><td><p><b>Status</b></p></td><td><p><b>Next step</b></p></td></tr><tr><td><p>new</p></td><td><p>Pick up the task.</p></td></tr></table>',
+      new VFile(),
+    );
+    expect(tree.children.map((c) => c.type)).toEqual(['table']);
+  });
+
   it('should unwrap a one-column table and one marked presentation', () => {
     const tree = readHtml(
       '<table><tr><td>Only</td></tr><tr><td>Column</td></tr></table><table role="presentation"><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>',

@@ -4,8 +4,9 @@
  * one giant Markdown table cell. Data tables stay tables.
  *
  * A table is for layout when it says so (`role="presentation"`/`"none"`),
- * holds another table, has a cell with block content (paragraphs, headings,
- * lists, divs…), or has a single row or a single column. A table with
+ * holds another table, has a cell with block content (headings, lists, divs,
+ * several paragraphs — one `<p>` per cell is how editors write data cells), or
+ * has a single row or a single column. A table with
  * `<caption>`, `<thead>` or `<th>` that is not for layout by the first two
  * signs stays a data table. Nothing is removed here.
  */
@@ -56,6 +57,19 @@ function contains(el: Element, test: (e: Element) => boolean): boolean {
   return false;
 }
 
+/**
+ * A cell that holds page layout: block content beyond one paragraph (editors
+ * and CMSs wrap each data cell's text in a single `<p>`; that is still data).
+ */
+function holdsLayout(cell: Element): boolean {
+  let paragraphs = 0;
+  const other = contains(cell, (e) => {
+    if (e.tagName === 'p') paragraphs++;
+    return e.tagName !== 'p' && BLOCK.has(e.tagName);
+  });
+  return other || paragraphs > 1;
+}
+
 export function isLayoutTable(table: Element): boolean {
   const role = String(table.properties.role ?? '').toLowerCase();
   if (role === 'presentation' || role === 'none') return true;
@@ -67,7 +81,7 @@ export function isLayoutTable(table: Element): boolean {
   const dataHints =
     elements(table).some((c) => c.tagName === 'caption' || c.tagName === 'thead') ||
     cells.some((c) => c.tagName === 'th');
-  if (cells.some((c) => contains(c, (e) => BLOCK.has(e.tagName)))) return !dataHints;
+  if (cells.some(holdsLayout)) return !dataHints;
   if (dataHints) return false;
   const columns = Math.max(0, ...rs.map((r) => elements(r).length));
   return rs.length <= 1 || columns <= 1;
