@@ -49,6 +49,36 @@ describe('signals', () => {
     expect(detectLanguage([...'la de en la de'.split(' '), ...Array(100).fill('zzz')])).toBe('und');
   });
 
+  it('should not take the prose of a language its stopword list covers thinly for chrome', () => {
+    // Latin read with the nearest lists: a few shared small words (in, et, a) only.
+    const latin = [
+      'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.',
+      'Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat.',
+      'Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur.',
+      'Excepteur sint occaecat cupidatat non proident, sunt in culpa qui officia deserunt mollit anim id est laborum.',
+      'Sed ut perspiciatis unde omnis iste natus error sit voluptatem accusantium doloremque laudantium, totam rem aperiam.',
+    ];
+    const page = pageSignals(readText(latin.join('\n')), undefined, lexicon);
+    expect(page.blocks.every(isProse)).toBe(true);
+    // A well-covered language keeps its measured densities.
+    const english = pageSignals(
+      readText(
+        [
+          'The council voted on Tuesday to reopen the library after a renovation that took two years.',
+          'Residents who had campaigned for it gathered on the steps of the building in the morning.',
+          'The library will open every day of the week, and its staff will run classes for children.',
+          'Officials said that the old card catalogue has been moved to a museum across the street.',
+          'Several of them said that they had waited for this day since the closure of the old building.',
+        ].join('\n'),
+      ),
+      undefined,
+      lexicon,
+    );
+    expect(english.language).toBe('en');
+    const line = english.blocks[0]!;
+    expect(line.stopwordDensity).toBeCloseTo(7 / 16, 2);
+  });
+
   it('should count CJK words with the segmenter, not spaces', () => {
     const page = pageSignals(
       readText('東京都は新しい図書館を来年開館すると発表した。'),

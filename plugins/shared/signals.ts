@@ -41,7 +41,11 @@ export interface BlockSignals {
   sentences: number;
   /** The text ends like a sentence (. ! ? … : and CJK equivalents, closing quotes allowed). */
   endsWithPunct: boolean;
-  /** Stopwords of the page language / words (`undefined` when the language is unknown). */
+  /**
+   * Stopwords of the page language / words (`undefined` when the language is
+   * unknown), scaled up on a page whose sentences the list covers thinly
+   * (`scaleStopwords`).
+   */
   stopwordDensity: number | undefined;
   /** Characters inside links / characters (0..1). */
   linkDensity: number;
@@ -378,7 +382,40 @@ export function pageSignals(tree: Root, file: VFile | undefined, lexicon: Lexico
       dateOnly: isDateOnly(w, text),
     };
   });
+  scaleStopwords(blocks, words, stop);
   return { language, blocks, words: total };
+}
+
+/** Stopword density of sentences in a language its list covers well (English prose: about 0.4). */
+const SENTENCE_DENSITY = 0.25;
+
+/**
+ * A stopword list covers some pages thinly: a language close to a listed one
+ * (Ukrainian read with the Russian list, Slovak with the Czech one). Measured
+ * on the page's own sentences (8+ words, ending like a sentence), a thin
+ * cover scales every block's density up (at most 3×), so the page's prose is
+ * not taken for stopword-poor chrome. Pages of a listed language are left as
+ * they are.
+ */
+function scaleStopwords(
+  blocks: BlockSignals[],
+  words: readonly (readonly string[])[],
+  stop: ReadonlySet<string> | undefined,
+): void {
+  if (!stop) return;
+  let hits = 0;
+  let count = 0;
+  for (const b of blocks) {
+    if (b.words < 8 || !b.endsWithPunct || b.kind === 'heading') continue;
+    for (const x of words[b.index]!) if (stop.has(x)) hits++;
+    count += b.words;
+  }
+  if (count < 60) return;
+  const density = hits / count;
+  if (density >= SENTENCE_DENSITY) return;
+  const k = Math.min(3, SENTENCE_DENSITY / Math.max(density, 0.01));
+  for (const b of blocks)
+    if (b.stopwordDensity !== undefined) b.stopwordDensity = Math.min(1, b.stopwordDensity * k);
 }
 
 const CHROME_TOKENS =
