@@ -167,8 +167,10 @@ function parseWith(
   const relative = !b || wallClock(b.start) !== wallClock(a.start);
   if (!relative) {
     if (!a.start.isCertain('day') || !a.start.isCertain('month')) return undefined;
-    // Zone names such as "ET" resolve by the reference's daylight saving: parse again at the date itself.
-    const [own] = parser.parse(text, a.start.date());
+    // Zone names such as "ET" resolve by the reference's daylight saving: parse again at the
+    // date itself. Without a zone in the text the reading does not depend on the reference
+    // (same text, same wall clock: same ISO string), so one parse is enough.
+    const [own] = a.start.isCertain('timezoneOffset') ? parser.parse(text, a.start.date()) : [];
     const c = own && wallClock(own.start) === wallClock(a.start) ? own.start : a.start;
     return { iso: componentsIso(c), text: a.text, index: a.index, relative };
   }
