@@ -38,6 +38,7 @@ export {
   type SitePack,
   sitePacks,
 } from './sites/index.js';
+export { remarkStripAuthorBio } from './strip-author-bio/index.js';
 export { remarkStripBoilerplate } from './strip-boilerplate/index.js';
 export { remarkStripCaptions } from './strip-captions/index.js';
 export { remarkStripHtmlChrome } from './strip-html-chrome/index.js';

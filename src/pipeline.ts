@@ -33,6 +33,7 @@ import { remarkNormalizeWhitespace } from '../plugins/normalize-whitespace/index
 import { remarkPrune } from '../plugins/prune/index.js';
 import { remarkSanitizeLinks } from '../plugins/sanitize-links/index.js';
 import type { Phrases } from '../plugins/shared/lexicon.js';
+import { remarkStripAuthorBio } from '../plugins/strip-author-bio/index.js';
 import { remarkStripBoilerplate } from '../plugins/strip-boilerplate/index.js';
 import { remarkStripCaptions } from '../plugins/strip-captions/index.js';
 import { remarkStripHtmlChrome } from '../plugins/strip-html-chrome/index.js';
@@ -82,6 +83,8 @@ export function presetPlugins(
     remarkStripHtmlChrome,
     // captions and photo credits by their wording (HTML marks them too; dumps do not)
     remarkStripCaptions,
+    // the author's bio and wire credit lines at the end (needs the byline's authors)
+    remarkStripAuthorBio,
     ...(options.siteRules
       ? ([[remarkApplySitePack, { packs: options.sitePacks }]] as PluggableList)
       : []),
