@@ -19,7 +19,7 @@ describe('remark-strip-captions', () => {
 
   it('should remove captions and credit lines and keep the article around them', () => {
     const r = runFixture(fixture('removes-captions-and-credits'), [remarkStripCaptions]);
-    expect(r.messages.map((m) => m.line)).toEqual([2, 3, 4, 6, 7, 8]);
+    expect(r.messages.map((m) => m.line)).toEqual([2, 3, 4, 6, 7, 8, 10, 11]);
     expect(r.messages.every((m) => m.ruleId === 'caption')).toBe(true);
     expect(r.markdown).toContain('voted on Tuesday');
     expect(r.markdown).toContain('open every day of the week');
@@ -38,6 +38,12 @@ describe('remark-strip-captions', () => {
     expect(captionEvidence('A crowd outside. (AP Photo/Jane Doe)')).toBe('names a wire photo');
     expect(captionEvidence('Jane Doe | Getty Images')).toBe('ends with a photo agency');
     expect(captionEvidence('Image 3 of 9')).toBe('a gallery counter');
+    expect(captionEvidence('Media caption The minister speaking on Monday')).toBe(
+      'a caption or copyright label',
+    );
+    expect(captionEvidence('Media playback is unsupported on your device')).toBe(
+      'a media player placeholder',
+    );
     expect(captionEvidence('Photos and videos from the day were shared widely online.')).toBe(
       undefined,
     );

@@ -6,7 +6,9 @@
  * credit: …”, “Foto: …”), ends with one in parentheses (“… (Credit: NASA)”,
  * “… (AP Photo/Jane Doe, File)”), names a wire photo (“AP Photo/…”, “Reuters
  * Photo”), ends with a stock agency (“… | Getty Images”, “/Shutterstock”), or
- * counts a gallery (“Image 3 of 9”). HTML captions are found by markup
+ * counts a gallery (“Image 3 of 9”), carries a player's caption label (“Image
+ * caption …”, “Media caption …”) or is what a media player leaves in a text
+ * dump (“Media playback is unsupported on your device”). HTML captions are found by markup
  * (`strip-html-chrome`'s `html-caption`); this plugin finds them in text and
  * Markdown dumps, and in HTML that marks nothing.
  *
@@ -45,6 +47,11 @@ const LEADING = new RegExp(
   `^(?:${PICTURE}(?:\\s+(?:credits?|courtesy|source|by|de|von|di))?|credits?|photo\\s+illustration)\\s*[:：|]\\s*\\S`,
   'iu',
 );
+/** A caption or credit label without a colon, as text dumps of media players write them: “Image caption …”, “Media caption …”, “Image copyright …”. */
+const LABEL = /^(?:image|media|video|photo|picture)\s+(?:caption|copyright)\b/iu;
+/** What a media player leaves in a text dump when it cannot play. */
+const PLAYER =
+  /^(?:media playback is (?:unsupported|not supported)|your (?:browser|device) (?:does not|doesn['’]t) support (?:the )?(?:video|audio|media))\b/iu;
 /** A credit in parentheses or brackets closing the block: “… (Credit: NASA)”, “… [Photo: AFP]”. */
 const TRAILING = new RegExp(
   `[(\\[]\\s*(?:${PICTURE}\\s*)?(?:credits?|courtesy|source|${PICTURE})\\s*[:：/][^()\\[\\]]{1,80}[)\\]]\\s*\\.?$`,
@@ -73,6 +80,8 @@ export function captionEvidence(
   const words = countWords(t);
   if (words === 0 || words > maxWords) return undefined;
   if (LEADING.test(t)) return 'starts with a picture credit';
+  if (LABEL.test(t)) return 'a caption or copyright label';
+  if (words <= 15 && PLAYER.test(t)) return 'a media player placeholder';
   // A caption is a sentence or two; a long paragraph that ends on a credit is prose.
   if (words <= CAPTION_WORDS && TRAILING.test(t)) return 'ends with a picture credit';
   if (words <= CAPTION_WORDS && WIRE.test(t)) return 'names a wire photo';
