@@ -25,6 +25,18 @@ describe('remark-strip-newsletter', () => {
     expect(r.markdown).toContain('The mayor is expected');
   });
 
+  it('should take the box title and blurb above a Subscribe line, not article prose above a CTA', () => {
+    const c = fixtureCases(dir).find((f) => f.name === 'removes-box-title-and-blurb-before-cta')!;
+    const r = runFixture(c, [remarkStripNewsletter]);
+    expect(r.messages.map((m) => [m.line, m.reason])).toEqual([
+      [3, 'newsletter or subscription call to action'],
+      [4, 'title of a sign-up box'],
+      [5, 'promotional blurb of a sign-up call to action'],
+      [6, 'newsletter or subscription call to action'],
+    ]);
+    expect(r.markdown).toContain('If you get a chance to visit');
+  });
+
   it('should keep article paragraphs that report on newsletters', () => {
     const c = fixtureCases(dir).find((f) => f.name === 'keeps-article-about-newsletters')!;
     const r = runFixture(c, [remarkStripNewsletter]);

@@ -5,7 +5,8 @@
  * What: a short block whose words ask the reader to subscribe, sign up, or
  * get something "in your inbox" is a call to action (CTA). A short
  * promotional blurb right after a CTA (second person, imperative, "free")
- * belongs to the same block. Recognised by what such blocks are — an
+ * belongs to the same block, and so do the box's title and blurb just before
+ * it (“Breaking News Emails” / “Get alerts…” / “Subscribe”). Recognised by what such blocks are — an
  * imperative or second-person offer of e-mail, short, outside prose — never
  * by a site's wording.
  *
@@ -66,6 +67,35 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A sign-up box's title: a few words naming what is sent (“Breaking News Emails”, “The Morning Briefing”). */
+const BOX_TITLE =
+  /\b(?:newsletters?|e-?mails?|alerts|briefings?|digest|bulletins?|updates|inbox|lettre|infolettre|boletín|notiziario)\b/iu;
+
+/**
+ * A sign-up box often says what it offers before its button: a title and a
+ * blurb above a “Subscribe” line. Up to two free blocks just before a call
+ * to action are labelled with it when they are such a title (≤ 6 words,
+ * naming e-mails/alerts) or a short promotional blurb about what is sent,
+ * without quotations.
+ */
+function labelLeadIn(blocks: readonly RootContent[], at: number): void {
+  for (let i = at - 1; i >= Math.max(0, at - 2); i--) {
+    const b = blocks[i]!;
+    if ((b.type !== 'paragraph' && b.type !== 'heading') || !isFree(b)) return;
+    const text = squash(blockText(b));
+    const words = countWords(text);
+    if (words <= 6 && BOX_TITLE.test(text))
+      label(b, { ruleId: RULE, reason: 'title of a sign-up box', confidence: 0.8 });
+    else if (words <= 35 && PROMO.test(text) && BOX_TITLE.test(text) && !/[“”"]/.test(text))
+      label(b, {
+        ruleId: RULE,
+        reason: 'promotional blurb of a sign-up call to action',
+        confidence: 0.75,
+      });
+    else return;
+  }
+}
+
 export const remarkStripNewsletter: Plugin<[Readonly<Options>?], Root> = (options) => {
   const maxWords = options?.maxWords ?? defaults.maxWords;
   if (!(maxWords > 0)) throw new Error('remark-strip-newsletter: `maxWords` must be positive');
@@ -94,6 +124,7 @@ export const remarkStripNewsletter: Plugin<[Readonly<Options>?], Root> = (option
           reason: 'newsletter or subscription call to action',
           confidence: 0.9,
         });
+        labelLeadIn(blocks, blocks.indexOf(b));
         previousWasCta = true;
       } else if (
         previousWasCta &&
