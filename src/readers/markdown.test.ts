@@ -39,6 +39,11 @@ describe('readMarkdown', () => {
     expect(tree.children[1]!.data?.copydesk?.hints?.tag).toBe('h1');
   });
 
+  it('should drop the stray closing tags of a wrapper split around Markdown', () => {
+    const { tree } = read('<div class="post">\n\n# Title\n\nBody text.\n\n</div>\n');
+    expect(tree.children.map((c) => c.type)).toEqual(['heading', 'paragraph']);
+  });
+
   it('should leave inline HTML and comments as they are', () => {
     const { tree } = read('A line with <kbd>Ctrl</kbd> in it.\n\n<!-- a comment -->\n');
     expect(tree.children.map((c) => c.type)).toEqual(['paragraph', 'html']);

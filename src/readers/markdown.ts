@@ -18,9 +18,9 @@ import type { VFile } from 'vfile';
 import YAML from 'yaml';
 import { readHtmlFragment } from './html/index.js';
 
-/** A raw HTML block holding block-level elements. */
+/** A raw HTML block holding block-level elements (or only the closing tag of one, left from a wrapper). */
 const HOLDS_BLOCKS =
-  /<(?:table|div|p|h[1-6]|ul|ol|dl|section|article|main|aside|header|footer|nav|blockquote|figure|form)\b/i;
+  /<\/?(?:table|div|p|h[1-6]|ul|ol|dl|section|article|main|aside|header|footer|nav|blockquote|figure|form)\b/i;
 
 export function readMarkdown(value: string, file: VFile): Root {
   const tree = unified()
