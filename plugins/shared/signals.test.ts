@@ -79,6 +79,19 @@ describe('signals', () => {
     expect(line.stopwordDensity).toBeCloseTo(7 / 16, 2);
   });
 
+  it('should take a long share bar for chrome by its phrases, not a paragraph that mentions sharing', () => {
+    const bar = Array.from({ length: 8 }, (_, i) => `- Share this with Network${i} friends`).join(
+      '\n',
+    );
+    const prose =
+      'The council will share the cost of the renovation with the county, which agreed on Monday to pay for the new roof, the heating and the reading room, after months of talks about who should pay for what.';
+    const page = pageSignals(readMarkdown(`${bar}\n\n${prose}\n`, new VFile()), undefined, lexicon);
+    const [list, para] = page.blocks;
+    expect(list!.words).toBeGreaterThan(25);
+    expect(strongLexicon(list!)?.concept).toBe('share');
+    expect(strongLexicon(para!)).toBeUndefined();
+  });
+
   it('should count CJK words with the segmenter, not spaces', () => {
     const page = pageSignals(
       readText('東京都は新しい図書館を来年開館すると発表した。'),

@@ -447,10 +447,12 @@ export function hintScore(hints: Hints | undefined): number {
 
 /** Concepts that mark chrome when they cover a good share of a short block. */
 export function strongLexicon(b: BlockSignals): LexiconHit | undefined {
-  if (b.words > 25) return undefined;
   let best: LexiconHit | undefined;
   for (const h of b.lexicon) {
-    const need = b.words <= 4 ? 0.3 : b.words <= 12 ? 0.15 : 0.1;
+    // A long block is chrome by its phrases only when they make up a good part
+    // of it (a share bar of twenty “Share this with …” items), never for a
+    // mention in running text.
+    const need = b.words <= 4 ? 0.3 : b.words <= 12 ? 0.15 : b.words <= 25 ? 0.1 : 0.25;
     if (h.coverage >= need && (!best || h.coverage > best.coverage)) best = h;
   }
   return best;
