@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
@@ -146,6 +146,37 @@ describe('remark-find-article-region', () => {
     ]);
     for (const p of PROSE) expect(labelled).not.toContain(p);
     expect(labelled).toContain('Home');
+  });
+
+  it('should take a list of teaser cards (date stamps in its items) for chrome, not a list in the story', () => {
+    const card = (title: string, day: string) =>
+      `- ##### [${title}](/a)\n\n  [Jane Doe](/author)\n\n  Tuesday November ${day}, 2019\n\n  A first sentence of the teaser that runs on for a while to look like prose in a card.`;
+    const facts =
+      '- The reading room keeps its old oak tables and lamps.\n- The card catalogue has moved to a museum across the street.\n- Classes for children and adults start next month.';
+    const value = [
+      PROSE[0],
+      facts,
+      PROSE[1],
+      PROSE[2],
+      PROSE[3],
+      card('One story', '19'),
+      card('Another story', '18'),
+      card('A third story', '17'),
+    ].join('\n\n');
+    const file = new VFile({ value });
+    const tree = readMarkdown(value, file);
+    unified().use(remarkFindArticleRegion).runSync(tree, file);
+    // Labels sit on the list or on its items (a list holding most of the page is read item by item).
+    const labelled: string[] = [];
+    const walk = (n: Nodes): void => {
+      if (n.data?.copydesk?.label) labelled.push(blockText(n));
+      else if ('children' in n) for (const c of n.children) walk(c as Nodes);
+    };
+    walk(tree);
+    expect(labelled.filter((t) => t.includes('story')).length).toBeGreaterThan(0);
+    expect(labelled.some((t) => t.includes('One story'))).toBe(true);
+    expect(labelled.some((t) => t.includes('oak tables'))).toBe(false);
+    for (const p of PROSE) expect(labelled).not.toContain(p);
   });
 
   it('should keep short in-article elements between prose (subheads, short lines)', () => {

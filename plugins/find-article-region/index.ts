@@ -56,6 +56,9 @@ export const defaults = { minRegionWords: 40 } as const;
 
 export const RULE_ID = 'outside-article';
 
+/** Date-stamp lines inside one list that make it a list of teaser cards. */
+const TEASER_DATES = 3;
+
 /** A numbered item line (`1) …`, `2. …`): listicles number their entries, menus rarely do (ordered lists likewise). */
 const NUMBERED = /^\(?\d{1,2}[.)]\s+\S/u;
 /** A line that is only a URL (a text dump of a link the author pasted). */
@@ -90,6 +93,7 @@ export function regionWeight(b: BlockSignals): number {
   if (b.linkDensity > 0.5 && !BARE_URL.test(b.text))
     w = Math.min(w, -2 - Math.min(b.words, 12) * b.linkDensity);
   if (!prose && b.repeats > 1) w -= 1;
+
   const hs = hintScore(b.hints);
   if (hs < 0) w = w > 0 ? w * 0.3 : w * 1.5 - 1;
   else if (hs > 0) w = w > 0 ? w * 1.5 : w * 0.5;
@@ -167,6 +171,7 @@ function evidence(b: BlockSignals, streak: number): { reason: string; confidence
   if (lex) why.push(`${lex.concept} phrase “${lex.phrases[0]}”`);
   if (b.linkDensity > 0.5) why.push(`link density ${b.linkDensity.toFixed(2)}`);
   if (hintScore(b.hints) < 0) why.push('chrome markup');
+  if (b.dateLines > 0 && b.kind === 'list') why.push('teaser card with a date stamp');
   const shortList = b.kind === 'list' && b.itemWords < 8;
   if (shortList) why.push(`list of ${b.items} short items`);
   const prose = isProse(b);
@@ -287,7 +292,8 @@ export function extend<T extends { start: number; end: number }>(
         if (b.dateOnly || i === anchor || ++gap > GAP) return edge;
       }
       const b = blocks[i];
-      if (!b || b.words < 20 || hintScore(b.hints) < 0 || strongLexicon(b)) return edge;
+      if (!b || b.words < 20 || hintScore(b.hints) < 0 || strongLexicon(b) || b.dateLines > 0)
+        return edge;
       edge = i;
     }
   };
@@ -379,6 +385,29 @@ export function chartLabels(blocks: readonly BlockSignals[]): Set<number> {
   return out;
 }
 
+/**
+ * Lists of teaser cards (title, author, date, blurb): one list unit with
+ * `TEASER_DATES` or more date-stamp lines, or a run of that many list items
+ * in a row that each carry one. They weigh as chrome however prose-like the
+ * blurbs read.
+ */
+export function teaserCards(blocks: readonly BlockSignals[]): Set<number> {
+  const out = new Set<number>();
+  let run: BlockSignals[] = [];
+  const flush = () => {
+    if (run.length >= TEASER_DATES) for (const b of run) out.add(b.index);
+    run = [];
+  };
+  for (const b of blocks) {
+    if (b.words === 0) continue;
+    if (b.kind === 'list' && b.dateLines >= TEASER_DATES) out.add(b.index);
+    if (b.kind === 'list' && b.dateLines > 0) run.push(b);
+    else flush();
+  }
+  flush();
+  return out;
+}
+
 /** Region weights of the page's blocks and the chosen run (see the module comment). */
 export function findRegion(
   page: PageSignals,
@@ -386,10 +415,17 @@ export function findRegion(
   minRegionWords: number = defaults.minRegionWords,
 ): { weights: number[]; run: { start: number; end: number; sum: number } | undefined } {
   const chart = chartLabels(page.blocks);
+  const cards = teaserCards(page.blocks);
   const weights = streakPenalty(
     isolationDiscount(
       page.blocks,
-      page.blocks.map((b) => (chart.has(b.index) ? 0 : regionWeight(b))),
+      page.blocks.map((b) =>
+        chart.has(b.index)
+          ? 0
+          : cards.has(b.index)
+            ? Math.min(regionWeight(b), -3 - 0.5 * Math.min(b.words, 200))
+            : regionWeight(b),
+      ),
     ),
   );
   const plain = bestRun(weights);

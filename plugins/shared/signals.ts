@@ -67,6 +67,8 @@ export interface BlockSignals {
   hints: Hints | undefined;
   /** The block is only a date and/or time (“Tuesday November 19, 2019”, “11/20/2019 01:14 PM”). */
   dateOnly: boolean;
+  /** Lines of a list or list item that are only a date (stamps of teaser cards; 0 for other blocks). */
+  dateLines: number;
 }
 
 export interface PageSignals {
@@ -222,6 +224,13 @@ function isDateOnly(words: readonly string[], text: string): boolean {
   return words.every(
     (w) => /^\d+(?:st|nd|rd|th|h)?$/.test(w) || DATE_WORDS.has(w.replace(/\.$/, '')),
   );
+}
+
+/** Lines of a block's text that are only a date. */
+function countDateLines(text: string): number {
+  let n = 0;
+  for (const line of text.split('\n')) if (/\d/.test(line) && isDateOnly(wordsOf(line), line)) n++;
+  return n;
 }
 
 /** Sentence ends, not counting abbreviations such as “Mr.”, “Sen.”, “U.S.” or initials. */
@@ -380,6 +389,7 @@ export function pageSignals(tree: Root, file: VFile | undefined, lexicon: Lexico
       lexicon: hitsOf(measured[index]!, lexicon, signature),
       hints: peek(node)?.hints,
       dateOnly: isDateOnly(w, text),
+      dateLines: node.type === 'list' || node.type === 'listItem' ? countDateLines(text) : 0,
     };
   });
   scaleStopwords(blocks, words, stop);
