@@ -33,6 +33,22 @@ describe('remark-detect-headline', () => {
     );
   });
 
+  it('should not take an exclamation under the headline for the dek', () => {
+    const c = byName('markdown-heading');
+    const exclaim = {
+      ...c,
+      input:
+        '# Festival opens in the park\n\nThe reason we came to the park this morning!\n\nThe festival opened on Tuesday with dances and drums, and crowds filled the park until late in the evening.\n',
+    };
+    expect(runFixture(exclaim, [remarkDetectHeadline]).file.data.meta!.dek).toBeUndefined();
+    const emoji = { ...exclaim, input: exclaim.input.replace('this morning!', 'this morning 🙂') };
+    expect(runFixture(emoji, [remarkDetectHeadline]).file.data.meta!.dek).toBeUndefined();
+    const plain = { ...exclaim, input: exclaim.input.replace('this morning!', 'this morning.') };
+    expect(runFixture(plain, [remarkDetectHeadline]).file.data.meta!.dek).toBe(
+      'The reason we came to the park this morning.',
+    );
+  });
+
   it('should prefer the block that matches the HTML title', () => {
     const c = {
       name: 'html',

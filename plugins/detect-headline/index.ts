@@ -236,6 +236,9 @@ function detect(tree: Root, file: VFile, window: number): void {
     const words = countWords(text);
     if (isBylineText(text, file) || DATE_ONLY.test(text) || isSeparatorText(text)) continue;
     if (i === firstProse && looksLikeProse(text)) break;
+    // A standfirst sums the story up; an exclamation (“…came to the park!”,
+    // “…on KLOOK! 🙂”) is the chatty opening of the body.
+    if (EXCLAIMS.test(text)) break;
     if (words >= 6 && words <= 60) {
       mark(b).role = 'dek';
       file.data.meta.dek = text;
@@ -243,5 +246,9 @@ function detect(tree: Root, file: VFile, window: number): void {
     break;
   }
 }
+
+/** Ends on an exclamation mark, an emoji, or both (closing quotes and brackets allowed). */
+const EXCLAIMS =
+  /(?:!|\p{Extended_Pictographic})(?:[\s"'”’»)\]]|\p{Extended_Pictographic}|\ufe0f|\u200d)*$/u;
 
 export default remarkDetectHeadline;
