@@ -23,6 +23,20 @@ function run(lines: string[], options = {}) {
   return { tree: tree as Root, file, labelled };
 }
 
+/** Read Markdown, find the region, and return the texts of the labelled blocks (at any depth). */
+function runMarkdown(value: string): string[] {
+  const file = new VFile({ value });
+  const tree = readMarkdown(value, file);
+  unified().use(remarkFindArticleRegion).runSync(tree, file);
+  const labelled: string[] = [];
+  const walk = (n: Nodes): void => {
+    if (n.data?.copydesk?.label) labelled.push(blockText(n));
+    else if ('children' in n) for (const c of n.children) walk(c as Nodes);
+  };
+  walk(tree);
+  return labelled;
+}
+
 describe('remark-find-article-region', () => {
   it('should label menu lines before and footer lines after the prose run', () => {
     const { labelled } = run([
@@ -58,10 +72,7 @@ describe('remark-find-article-region', () => {
       PROSE[2],
       PROSE[3],
     ].join('\n\n');
-    const file = new VFile({ value });
-    const tree = readMarkdown(value, file);
-    unified().use(remarkFindArticleRegion).runSync(tree, file);
-    const labelled = tree.children.filter((c) => c.data?.copydesk?.label).map((c) => blockText(c));
+    const labelled = runMarkdown(value);
     for (const p of PROSE) expect(labelled).not.toContain(p);
   });
 
@@ -73,10 +84,7 @@ describe('remark-find-article-region', () => {
       '# The library reopens after two years',
       ...PROSE,
     ].join('\n\n');
-    const file = new VFile({ value });
-    const tree = readMarkdown(value, file);
-    unified().use(remarkFindArticleRegion).runSync(tree, file);
-    const labelled = tree.children.filter((c) => c.data?.copydesk?.label).map((c) => blockText(c));
+    const labelled = runMarkdown(value);
     expect(labelled).toEqual(expect.arrayContaining(['Home', 'World', 'Sport']));
     for (const p of PROSE) expect(labelled).not.toContain(p);
   });
@@ -92,10 +100,7 @@ describe('remark-find-article-region', () => {
       'The doors open again!',
       ...PROSE,
     ].join('\n\n');
-    const file = new VFile({ value });
-    const tree = readMarkdown(value, file);
-    unified().use(remarkFindArticleRegion).runSync(tree, file);
-    const labelled = tree.children.filter((c) => c.data?.copydesk?.label).map((c) => blockText(c));
+    const labelled = runMarkdown(value);
     expect(labelled).not.toContain('Our city, our books');
     expect(labelled).not.toContain('The doors open again!');
     // A date stamp (and anything above it) is not an opening line.
@@ -111,10 +116,7 @@ describe('remark-find-article-region', () => {
       'About',
       '- News\n- Sport\n- Weather',
     ].join('\n\n');
-    const file = new VFile({ value });
-    const tree = readMarkdown(value, file);
-    unified().use(remarkFindArticleRegion).runSync(tree, file);
-    const labelled = tree.children.filter((c) => c.data?.copydesk?.label).map((c) => blockText(c));
+    const labelled = runMarkdown(value);
     expect(labelled.some((t) => t.includes('Reading rooms kept'))).toBe(false);
     expect(labelled.some((t) => t.includes('Weather'))).toBe(true);
   });
@@ -163,16 +165,8 @@ describe('remark-find-article-region', () => {
       card('Another story', '18'),
       card('A third story', '17'),
     ].join('\n\n');
-    const file = new VFile({ value });
-    const tree = readMarkdown(value, file);
-    unified().use(remarkFindArticleRegion).runSync(tree, file);
     // Labels sit on the list or on its items (a list holding most of the page is read item by item).
-    const labelled: string[] = [];
-    const walk = (n: Nodes): void => {
-      if (n.data?.copydesk?.label) labelled.push(blockText(n));
-      else if ('children' in n) for (const c of n.children) walk(c as Nodes);
-    };
-    walk(tree);
+    const labelled = runMarkdown(value);
     expect(labelled.filter((t) => t.includes('story')).length).toBeGreaterThan(0);
     expect(labelled.some((t) => t.includes('One story'))).toBe(true);
     expect(labelled.some((t) => t.includes('oak tables'))).toBe(false);
