@@ -8,7 +8,11 @@
  * subarray), so short in-article elements (subheads, quotes, lists,
  * captions) between prose stay inside while menus before the title and
  * footers, link lists and comment threads after the article fall outside.
- * Free blocks outside the region are labelled `outside-article`, more
+ * The headline anchors the start: the few opening lines between it and the
+ * first paragraph (a kicker, key-point bullets) join the article unless they
+ * look like chrome. A chart drawn in HTML (a run of axis labels) weighs
+ * nothing; a list of teaser cards (date stamps in its items) weighs as
+ * chrome. Free blocks outside the region are labelled `outside-article`, more
  * confidently when they also look like chrome. A page without a prose
  * region (an index or list page) is left alone and marked `not_article`.
  *
@@ -93,7 +97,6 @@ export function regionWeight(b: BlockSignals): number {
   if (b.linkDensity > 0.5 && !BARE_URL.test(b.text))
     w = Math.min(w, -2 - Math.min(b.words, 12) * b.linkDensity);
   if (!prose && b.repeats > 1) w -= 1;
-
   const hs = hintScore(b.hints);
   if (hs < 0) w = w > 0 ? w * 0.3 : w * 1.5 - 1;
   else if (hs > 0) w = w > 0 ? w * 1.5 : w * 0.5;
