@@ -170,4 +170,10 @@ describe('names', () => {
     expect(looksLikePersonName('the time we')).toBe(false);
     expect(looksLikePersonName('Jane')).toBe(false);
   });
+  it('should read a social handle after a name as a separator', () => {
+    const r = readBylineLine('by Jane Doe @janedoe February 1, 2016: 12:41 PM ET');
+    expect(r.kind).toBe('byline');
+    expect(r.authors).toEqual(['Jane Doe']);
+    expect(r.published?.slice(0, 10)).toBe('2016-02-01');
+  });
 });

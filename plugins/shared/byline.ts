@@ -251,6 +251,8 @@ export function readBylineLine(text: string, options: DateOptions = {}): BylineL
     readDates(dateText, options, result);
   }
   if (lead) t = t.slice(lead[0].length);
+  // "Jane Doe @janedoe February 1": a social handle after a name separates like a bar.
+  t = t.replace(/(?:^|\s)@\w{2,}(?=\s|$)/gu, ' | ');
   // "Jane Doe (with John Smith and Ann Lee)": co-authors in brackets.
   t = t.replace(/\((?:avec|with|and|mit|con|com|met|med)\s+([^()]+)\)/giu, ', $1');
   // A date inside the names part ("Jane Doe · March 5, 2020"): take it out before splitting on commas.
