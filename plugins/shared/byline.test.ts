@@ -170,6 +170,7 @@ describe('names', () => {
     expect(looksLikePersonName('the time we')).toBe(false);
     expect(looksLikePersonName('Jane')).toBe(false);
   });
+
   it('should read a social handle after a name as a separator', () => {
     const r = readBylineLine('by Jane Doe @janedoe February 1, 2016: 12:41 PM ET');
     expect(r.kind).toBe('byline');
