@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { blockText, countWords } from '../plugins/shared/text.js';
+import { hostOfUrl } from '../plugins/shared/url.js';
 import { documentHost } from '../plugins/sites/resolve.js';
 import { hastRulesOf, siteOverrideFor, withSiteOverride } from './config/sites.js';
 import { decode, normalizeText } from './decode.js';
@@ -40,12 +41,10 @@ export interface DocumentOptions {
 export class Cleaner {
   readonly options: ResolvedOptions;
   readonly processor: CopydeskProcessor;
-  /** The preset for later settle passes (no metadata-only plugins), built on first use. */
-  #settleProcessor: CopydeskProcessor | undefined;
-  /** Processors of `sites` entries that change more than rules, built on first use. */
+  /** Processors of `sites` entries that change more than rules, built on first use (key: the entry). */
   readonly #siteProcessors = new Map<object, CopydeskProcessor>();
-  /** The same for later settle passes. */
-  readonly #siteSettleProcessors = new Map<object, CopydeskProcessor>();
+  /** Processors of later settle passes (no metadata-only plugins), built on first use (key: the entry, or the options). */
+  readonly #settleProcessors = new Map<object, CopydeskProcessor>();
 
   constructor(options: Readonly<CleanOptions> = {}) {
     this.options = resolveOptions(options);
@@ -56,16 +55,16 @@ export class Cleaner {
   processorFor(host: string | undefined, variant: Readonly<PresetVariant> = {}): CopydeskProcessor {
     const settle = variant.settle ?? false;
     const site = siteOverrideFor(this.options, host);
-    if (!site) {
-      if (!settle) return this.processor;
-      this.#settleProcessor ??= createPipeline(this.options, variant);
-      return this.#settleProcessor;
-    }
-    const cache = settle ? this.#siteSettleProcessors : this.#siteProcessors;
-    let processor = cache.get(site);
+    if (!site && !settle) return this.processor;
+    const cache = settle ? this.#settleProcessors : this.#siteProcessors;
+    const key = site ?? this.options;
+    let processor = cache.get(key);
     if (!processor) {
-      processor = createPipeline(withSiteOverride(this.options, site), variant);
-      cache.set(site, processor);
+      processor = createPipeline(
+        site ? withSiteOverride(this.options, site) : this.options,
+        variant,
+      );
+      cache.set(key, processor);
     }
     return processor;
   }
@@ -131,7 +130,7 @@ export class Cleaner {
       bytes: bytes.byteLength,
       encoding: decoded.encoding,
       url,
-      host: hostOf(url),
+      host: hostOfUrl(url),
     };
     file.data.meta = { authors: [] };
     if (caches.bylineCache) file.data.bylineCache = caches.bylineCache;
@@ -181,15 +180,6 @@ function boundedText(text: string, format: string, file: VFile): string {
 function fromString(input: string): { text: string; encoding: string; replaced: number } {
   const n = normalizeText(input);
   return { text: n.text, encoding: 'utf-8', replaced: n.nul };
-}
-
-function hostOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return undefined;
-  }
 }
 
 /** Clean one document. For many documents, build one `Cleaner` and reuse it. */

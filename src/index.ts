@@ -13,7 +13,8 @@
  *   HTML into that tree).
  * - `copydeskPreset(options)` (and `preset`, with the defaults) is the same
  *   list of plugins as a unified preset, for `unified().use(remarkParse)
- *   .use(copydeskPreset()).use(remarkStringify)`.
+ *   .use(copydeskPreset()).use(remarkStringify, stringifyOptions)` (the house
+ *   Markdown style).
  * - `loadConfig` / `mergeConfig` read `copydesk.config.json|js` as the CLI does.
  */
 import type { Preset } from 'unified';
@@ -57,6 +58,7 @@ export {
   type SiteOptions,
 } from './options.js';
 export type { CopydeskProcessor } from './pipeline.js';
+export { stringifyOptions } from './pipeline.js';
 export { type FromOption, readInput, resolveFormat, sniffFormat } from './readers/index.js';
 export type * from './types.js';
 export { type Metadata, SCHEMA_VERSION } from './writers/metadata.js';

@@ -9,7 +9,7 @@
  */
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
-import remarkStringify from 'remark-stringify';
+import remarkStringify, { type Options as RemarkStringifyOptions } from 'remark-stringify';
 import { type PluggableList, type Processor, unified } from 'unified';
 import { remarkApplySitePack } from '../plugins/apply-site-pack/index.js';
 import { remarkApplyUserRules } from '../plugins/apply-user-rules/index.js';
@@ -120,6 +120,16 @@ export function presetPlugins(
   ];
 }
 
+/** The house Markdown style of copydesk's output (remark-stringify options). */
+export const stringifyOptions = {
+  bullet: '-',
+  emphasis: '_',
+  strong: '*',
+  fences: true,
+  rule: '-',
+  listItemIndent: 'one',
+} as const satisfies RemarkStringifyOptions;
+
 export type CopydeskProcessor = Processor<undefined, Root, Root, Root, string>;
 
 /** A frozen processor that runs the preset on an mdast tree and stringifies it. */
@@ -130,13 +140,6 @@ export function createPipeline(
   return unified()
     .use(presetPlugins(options, variant))
     .use(remarkGfm)
-    .use(remarkStringify, {
-      bullet: '-',
-      emphasis: '_',
-      strong: '*',
-      fences: true,
-      rule: '-',
-      listItemIndent: 'one',
-    })
+    .use(remarkStringify, stringifyOptions)
     .freeze() as unknown as CopydeskProcessor;
 }

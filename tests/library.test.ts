@@ -62,20 +62,12 @@ describe('public API (copydesk)', () => {
   });
 
   it("should reproduce the CLI's cleaning with the preset in a plain remark pipeline", () => {
-    const settings = {
-      bullet: '-',
-      emphasis: '_',
-      strong: '*',
-      fences: true,
-      rule: '-',
-      listItemIndent: 'one',
-    } as const;
     const viaPreset = String(
       unified()
         .use(remarkParse)
         .use(remarkGfm)
         .use(copydesk.copydeskPreset({ quotes: 'straight' }))
-        .use(remarkStringify, settings)
+        .use(remarkStringify, copydesk.stringifyOptions)
         .processSync(new VFile({ value: ARTICLE })),
     );
     const viaClean = copydesk.clean(ARTICLE, { from: 'markdown', quotes: 'straight' }).markdown;

@@ -115,20 +115,17 @@ export const remarkDedupeBlocks: Plugin<[Readonly<Options>?], Root> = (options) 
   return (tree) => {
     const siblings = siblingsOf(tree);
     // A block on the page twice may be a standfirst repeating the lead; more often is a template.
+    const blocks = candidates(tree).map((b) => ({ b, key: fold(blockText(b)) }));
     const counts = new Map<string, number>();
-    for (const b of candidates(tree)) {
-      const key = fold(blockText(b));
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
+    for (const { key } of blocks) counts.set(key, (counts.get(key) ?? 0) + 1);
     const exact = new Map<string, Nodes>();
     const near: Seen[] = [];
     const index = new Map<string, number[]>();
-    for (const b of candidates(tree)) {
+    for (const { b, key } of blocks) {
       // Code repeats by design in tutorials (the same command run twice).
       if (b.type === 'thematicBreak' || b.type === 'table' || b.type === 'code') continue;
       const m = peek(b);
       const removing = m?.label !== undefined && !isKept(b);
-      const key = fold(blockText(b));
       if (key.length < minChars) continue;
       const first = exact.get(key);
       if (first && !removing) {

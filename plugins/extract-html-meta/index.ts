@@ -35,6 +35,7 @@ import { formatByline, looksLikeOutlet, readBylineLine } from '../shared/byline.
 import { normalizeDate } from '../shared/dates.js';
 import { offerAuthors, offerDate } from '../shared/evidence.js';
 import { fixNameCase, isSingleCase } from '../shared/names.js';
+import { hostOfUrl } from '../shared/url.js';
 import { authorsOfJsonLd, type JsonObject, pickArticle, str, typesOf } from './json-ld.js';
 import { chooseTitle } from './title.js';
 
@@ -210,7 +211,7 @@ function fromHtml(meta: ArticleMeta, html: HtmlMeta, file: VFile): void {
       str(website?.name),
       publisher,
     ],
-    host: hostOf(meta.canonicalUrl ?? file.data.source?.url),
+    host: hostOfUrl(meta.canonicalUrl ?? file.data.source?.url),
     headline: meta.headline,
   });
   if (chosen && (chosen.evidence !== 'text' || meta.title === undefined)) {
@@ -266,15 +267,6 @@ function bylineNames(texts: readonly string[]): string[] {
     if (names.length > 0 && names.every((n) => n.split(' ').length >= 2)) return names;
   }
   return [];
-}
-
-function hostOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).hostname || undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function absolute(href: string | undefined, base?: string): string | undefined {

@@ -392,7 +392,7 @@ export function pageSignals(tree: Root, file: VFile | undefined, lexicon: Lexico
       dateLines: node.type === 'list' || node.type === 'listItem' ? countDateLines(text) : 0,
     };
   });
-  scaleStopwords(blocks, words, stop);
+  scaleStopwords(blocks);
   return { language, blocks, words: total };
 }
 
@@ -407,17 +407,15 @@ const SENTENCE_DENSITY = 0.25;
  * not taken for stopword-poor chrome. Pages of a listed language are left as
  * they are.
  */
-function scaleStopwords(
-  blocks: BlockSignals[],
-  words: readonly (readonly string[])[],
-  stop: ReadonlySet<string> | undefined,
-): void {
-  if (!stop) return;
+function scaleStopwords(blocks: BlockSignals[]): void {
   let hits = 0;
   let count = 0;
   for (const b of blocks) {
-    if (b.words < 8 || !b.endsWithPunct || b.kind === 'heading') continue;
-    for (const x of words[b.index]!) if (stop.has(x)) hits++;
+    // Undefined: no list for the page language (then on every block), or an empty block.
+    if (b.stopwordDensity === undefined || b.words < 8) continue;
+    if (!b.endsWithPunct || b.kind === 'heading') continue;
+    // The block's stopword count, back from its density (exact after rounding).
+    hits += Math.round(b.stopwordDensity * b.words);
     count += b.words;
   }
   if (count < 60) return;

@@ -5,17 +5,8 @@
  * `news.example.com` → `example.com`), then the packs' `detect()`, else none.
  */
 import type { VFile } from 'vfile';
+import { hostOfUrl } from '../shared/url.js';
 import type { SitePack } from './types.js';
-
-function hostOfUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const host = new URL(url).hostname.toLowerCase();
-    return host === '' ? undefined : host;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Host of the document: `file.data.source.host` (from the `url` option),
@@ -23,11 +14,7 @@ function hostOfUrl(url: string | undefined): string | undefined {
  */
 export function documentHost(file: VFile): string | undefined {
   const meta = file.data.htmlMeta;
-  return (
-    file.data.source?.host ??
-    hostOfUrl(meta?.canonical) ??
-    hostOfUrl(meta?.meta['og:url'] ?? undefined)
-  );
+  return file.data.source?.host ?? hostOfUrl(meta?.canonical) ?? hostOfUrl(meta?.meta['og:url']);
 }
 
 /** The host and its parent domains, most specific first (never a bare TLD). */

@@ -23,7 +23,7 @@
  *
  * Messages: `author-bio` (removals, via prune).
  */
-import type { Root, RootContent } from 'mdast';
+import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { isFree, label } from '../shared/label.js';
 import { blockText, countWords, squash } from '../shared/text.js';
@@ -68,10 +68,8 @@ export function bioEvidence(
   return undefined;
 }
 
-/** A paragraph of running text: a sentence or more of some length. */
-function isRunningText(node: RootContent): boolean {
-  if (node.type !== 'paragraph') return false;
-  const text = squash(blockText(node));
+/** A paragraph's text that is running text: a sentence or more of some length. */
+function isRunningText(text: string): boolean {
   return countWords(text) >= 20 && /[.!?…”"’)]$/u.test(text);
 }
 
@@ -88,14 +86,12 @@ export const remarkStripAuthorBio: Plugin<[Readonly<Options>?], Root> = (options
     // From the end: stop once more than `maxProseAfter` paragraphs of running text lie behind.
     for (let i = blocks.length - 1; i >= 0 && proseAfter <= maxProseAfter; i--) {
       const b = blocks[i]!;
-      if (b.type !== 'paragraph' || !isFree(b)) {
-        if (isRunningText(b)) proseAfter++;
-        continue;
-      }
-      const why = bioEvidence(blockText(b), authors, maxWords);
+      if (b.type !== 'paragraph') continue;
+      const text = squash(blockText(b));
+      const why = isFree(b) ? bioEvidence(text, authors, maxWords) : undefined;
       if (why)
         label(b, { ruleId: RULE_ID, reason: `author bio or credit: ${why}`, confidence: 0.8 });
-      else if (isRunningText(b)) proseAfter++;
+      else if (isRunningText(text)) proseAfter++;
     }
   };
 };

@@ -11,6 +11,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
+import { hostOfUrl } from '../../plugins/shared/url.js';
 import { collectBlockKeys, type SiteRepeats } from '../../plugins/strip-site-repeats/index.js';
 import { decode } from '../decode.js';
 import { flattenDeep } from '../limits.js';
@@ -23,15 +24,6 @@ export interface SiteCounts {
   siteOf: Map<string, string>;
   /** Counts per site key. */
   repeats: Map<string, SiteRepeats>;
-}
-
-function hostOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return undefined;
-  }
 }
 
 export async function countSiteRepeats(
@@ -56,8 +48,8 @@ export async function countSiteRepeats(
       keys = collectBlockKeys(tree);
       const meta = file.data.htmlMeta;
       site =
-        hostOf(meta?.canonical) ??
-        hostOf(meta?.meta['og:url']) ??
+        hostOfUrl(meta?.canonical) ??
+        hostOfUrl(meta?.meta['og:url']) ??
         `folder:${path.posix.dirname(f.outKey)}`;
     } catch {
       continue;
