@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { bylineMatches, languageMatches, sameDay, titleMatches } from '../src/eval/metadata.js';
-import { aggregate, scoreDoc, shingles, tokenize } from '../src/eval/metric.js';
-import { htmlVisibleText, markdownToPlain } from '../src/eval/plain.js';
-import { checkFloors } from '../src/eval/report.js';
-import type { EvalResult } from '../src/eval/run.js';
+import { bylineMatches, languageMatches, sameDay, titleMatches } from '../eval/lib/metadata.js';
+import { aggregate, scoreDoc, shingles, tokenize } from '../eval/lib/metric.js';
+import { htmlVisibleText, markdownToPlain } from '../eval/lib/plain.js';
+import { checkFloors } from '../eval/lib/report.js';
+import type { EvalResult } from '../eval/lib/run.js';
 
 describe('tokenize', () => {
   it('should split on Unicode \\w runs and lower-case', () => {

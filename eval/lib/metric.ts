@@ -96,3 +96,14 @@ function mean(values: readonly number[]): number {
 function harmonic(a: number, b: number): number {
   return a + b > 0 ? (2 * a * b) / (a + b) : 0;
 }
+
+/** Share of `text`'s shingles (as a multiset) that are also in `gold`: 1 when all of it is gold text. */
+export function shareIn(text: string, gold: ReadonlyMap<string, number>): number {
+  let total = 0;
+  let hit = 0;
+  for (const [key, n] of shingles(text)) {
+    total += n;
+    hit += Math.min(n, gold.get(key) ?? 0);
+  }
+  return total > 0 ? hit / total : 0;
+}

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Cleaner } from '../clean.js';
+import { Cleaner } from '../../src/clean.js';
 import {
   type Article,
   FORM_FORMAT,
@@ -15,7 +15,7 @@ import {
   readForm,
 } from './corpus.js';
 import { bylineMatches, languageMatches, sameDay, titleMatches } from './metadata.js';
-import { type Aggregate, aggregate, type DocScore, scoreDoc, shingles } from './metric.js';
+import { type Aggregate, aggregate, type DocScore, scoreDoc, shareIn, shingles } from './metric.js';
 import { htmlVisibleText, markdownToPlain } from './plain.js';
 
 export interface DocResult {
@@ -241,22 +241,13 @@ export function explainDoc(
     ...(article.url ? { url: article.url } : {}),
   });
   const gold = shingles(article.gold);
-  const removals = result.metadata.removed.map((r) => {
-    const s = shingles(r.text);
-    let total = 0;
-    let hit = 0;
-    for (const [k, n] of s) {
-      total += n;
-      hit += Math.min(n, gold.get(k) ?? 0);
-    }
-    return {
-      ruleId: r.ruleId,
-      reason: r.reason,
-      confidence: r.confidence,
-      inGold: total > 0 ? hit / total : 0,
-      text: r.text,
-    };
-  });
+  const removals = result.metadata.removed.map((r) => ({
+    ruleId: r.ruleId,
+    reason: r.reason,
+    confidence: r.confidence,
+    inGold: shareIn(r.text, gold),
+    text: r.text,
+  }));
   const m = result.metadata;
   const predicted = markdownToPlain(result.markdown, {
     dropLeading: [m.dek, m.byline].filter((s): s is string => !!s),

@@ -69,6 +69,35 @@ export function sameDay(gold: string, ours: string | null | undefined): boolean 
 /** Languages match on the primary subtag (`en-GB` = `en`). */
 export function languageMatches(gold: string, ours: string | null | undefined): boolean {
   if (!ours) return false;
-  const primary = (s: string): string => s.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  // Norwegian Bokmål and Nynorsk count as Norwegian (`no`), as the corpora label it.
+  const primary = (s: string): string => {
+    const p = s.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+    return p === 'nb' || p === 'nn' ? 'no' : p;
+  };
   return primary(gold) !== '' && primary(gold) === primary(ours);
+}
+
+/**
+ * The wide corpus' title check: equal after normalising case, white space
+ * and punctuation (so house-style quotes and dashes do not count), nothing
+ * more — a title that keeps the site name, or a page's section name, misses.
+ */
+export function titleEquals(gold: string, ours: string | null | undefined): boolean {
+  if (!ours) return false;
+  const a = normalise(gold);
+  return a !== '' && a === normalise(ours);
+}
+
+/** A name compared without case, punctuation or accents ("José" = "Jose"). */
+function nameKey(name: string): string {
+  return normalise(name.normalize('NFKD').replace(/\p{M}+/gu, ''));
+}
+
+/** The exact set of authors: every gold name found, and no other name given. */
+export function authorsMatch(gold: readonly string[], ours: readonly string[]): boolean {
+  const want = new Set(gold.map(nameKey).filter(Boolean));
+  const have = new Set(ours.map(nameKey).filter(Boolean));
+  if (want.size !== have.size) return false;
+  for (const name of want) if (!have.has(name)) return false;
+  return true;
 }
