@@ -16,6 +16,7 @@
  * told otherwise; see `eval/README.md`. Writes `.eval/web-<half>.json`.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -49,6 +50,7 @@ const { values, positionals } = parseArgs({
     lang: { type: 'string', multiple: true },
     limit: { type: 'string' },
     field: { type: 'string' },
+    jobs: { type: 'string', short: 'j' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -56,7 +58,7 @@ const { values, positionals } = parseArgs({
 if (values.help) {
   console.log(
     'usage: npm run eval -- [corpusDir] [--form html|text|markdown|markdown-links]… [--out file] [--compare previous.json] [--gate] [--no-metadata] [--verbose] [--worst N] [--doc ID]\n' +
-      '       npm run eval -- --web [corpusWebDir] [--half check|tune|all] [--dataset a,b] [--kind k] [--lang l] [--limit N] [--doc ID] [--out file] [--compare previous.json] [--gate] [--no-metadata] [--verbose] [--field name]',
+      '       npm run eval -- --web [corpusWebDir] [--half check|tune|all] [--dataset a,b] [--kind k] [--lang l] [--limit N] [--jobs N] [--doc ID] [--out file] [--compare previous.json] [--gate] [--no-metadata] [--verbose] [--field name]',
   );
   process.exit(0);
 }
@@ -136,6 +138,7 @@ if (values.gate) {
 async function runWeb(): Promise<void> {
   const { loadWebPages, selectPages } = await import('../eval/lib/web.js');
   const { evaluateWebPages, explainWebPage } = await import('../eval/lib/web-run.js');
+  const { evaluateWebParallel } = await import('../eval/lib/web-parallel.js');
   const report = await import('../eval/lib/web-report.js');
   const dir = resolve(positionals[0] ?? join(root, '..', 'shared', 'corpus-web'));
   const all = loadWebPages(dir);
@@ -181,7 +184,8 @@ async function runWeb(): Promise<void> {
   }
   const started = performance.now();
   const tty = process.stderr.isTTY;
-  const docs = evaluateWebPages(pages, {
+  const jobs = values.jobs ? Number.parseInt(values.jobs, 10) : availableParallelism();
+  const docs = await evaluateWebParallel(pages, Number.isFinite(jobs) ? jobs : 1, {
     metadata: !values['no-metadata'],
     progress: (done, total) => {
       if (tty && (done % 10 === 0 || done === total))
