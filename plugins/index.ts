@@ -41,6 +41,7 @@ export {
 export { remarkStripAuthorBio } from './strip-author-bio/index.js';
 export { remarkStripBoilerplate } from './strip-boilerplate/index.js';
 export { remarkStripCaptions } from './strip-captions/index.js';
+export { remarkStripComments } from './strip-comments/index.js';
 export { remarkStripHtmlChrome } from './strip-html-chrome/index.js';
 export { remarkStripNewsletter } from './strip-newsletter/index.js';
 export { remarkStripRelated } from './strip-related/index.js';

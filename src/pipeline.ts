@@ -36,6 +36,7 @@ import type { Phrases } from '../plugins/shared/lexicon.js';
 import { remarkStripAuthorBio } from '../plugins/strip-author-bio/index.js';
 import { remarkStripBoilerplate } from '../plugins/strip-boilerplate/index.js';
 import { remarkStripCaptions } from '../plugins/strip-captions/index.js';
+import { remarkStripComments } from '../plugins/strip-comments/index.js';
 import { remarkStripHtmlChrome } from '../plugins/strip-html-chrome/index.js';
 import { remarkStripNewsletter } from '../plugins/strip-newsletter/index.js';
 import { remarkStripRelated } from '../plugins/strip-related/index.js';
@@ -85,6 +86,8 @@ export function presetPlugins(
     remarkStripCaptions,
     // the author's bio and wire credit lines at the end (needs the byline's authors)
     remarkStripAuthorBio,
+    // a reader comment thread at the end (its opening line's shape; markup: strip-html-chrome)
+    remarkStripComments,
     ...(options.siteRules
       ? ([[remarkApplySitePack, { packs: options.sitePacks }]] as PluggableList)
       : []),

@@ -42,6 +42,12 @@ export interface Hints {
   content?: 'inside' | 'outside';
   /** How that container was found (set with `content`). */
   container?: ContentContainer;
+  /**
+   * The element and its ancestors (below `<body>`), outermost first, each as
+   * `<n>:<tag>[.class]` with `n` unique in the page: which blocks share a
+   * container (the guard's fallback finds the densest one).
+   */
+  path?: string[];
 }
 
 /** The page's main content container, as the HTML reader found it. */
@@ -213,6 +219,8 @@ declare module 'vfile' {
     frontMatter: Record<string, unknown>;
     /** Word count of the page as parsed, before any removal. */
     inputWords: number;
+    /** Words of visible text the HTML stage dropped before conversion (never-content elements), for the guard. */
+    htmlDroppedWords: number;
     /** Byline readings of this document's lines, shared by the detectors (see `readBylineCached`). */
     bylineCache: globalThis.Map<string, import('../plugins/shared/byline.js').BylineLine>;
     /** Per-text block measurements of this document, shared by `pageSignals` calls (see `textSignals`). */

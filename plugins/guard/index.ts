@@ -27,6 +27,7 @@ import type { Plugin } from 'unified';
 import { peek } from '../shared/label.js';
 import { reportDoubt } from '../shared/messages.js';
 import { blockText, countWords } from '../shared/text.js';
+import { fallbackDefaults, recallFallback } from './fallback.js';
 
 export interface Options {
   /** Largest share of the page's words weak labels may remove (default: `0.9`). */
@@ -105,9 +106,29 @@ export const remarkGuard: Plugin<[Readonly<Options>?], Root> = (options) => {
         reportDoubt(file, RULE_ID, reason);
       }
     }
+    // Recall first: an implausibly small result falls back to the densest prose container.
+    const fallback = recallFallback(tree, {
+      ...fallbackDefaults,
+      minConfidence,
+      strongConfidence: strong,
+    });
+    if (fallback) {
+      lowConfidence = true;
+      const reason = `kept ${fallback.keptWords} of the page's ${fallback.proseWords} words of running prose; fell back to the densest prose container (${fallback.container}, ${Math.round(100 * fallback.containerShare)}% of the prose): ${fallback.dropped} label(s) dropped`;
+      reasons.push(reason);
+      reportDoubt(file, RULE_ID, reason);
+      ({ words } = removedWords(tree, minConfidence));
+    }
+    const htmlDropped = file.data.htmlDroppedWords ?? 0;
     if (total === 0 || words >= total) {
       file.data.status = 'empty';
-      reasons.push(total === 0 ? 'the page has no words' : 'every block was removed');
+      reasons.push(
+        total > 0
+          ? 'every block was removed'
+          : htmlDropped > 0
+            ? `the HTML stage dropped all ${htmlDropped} words of the page (forms, hidden elements, controls)`
+            : 'the page has no words',
+      );
     } else if (lowConfidence) file.data.status = 'low_confidence';
     else file.data.status ??= 'ok';
     file.data.statusReasons = reasons;

@@ -74,10 +74,39 @@ describe('remarkStripHtmlChrome', () => {
   });
 
   it('should not label on chrome evidence covering most prose without a container', () => {
-    const html = `<div class="promo"><p>${PROSE}</p></div><div class="ad"><p>${PROSE}</p></div><p>Short line.</p>`;
+    // two concepts, each under half of the prose (the HTML stage's wrapper rule), together over 60 %
+    const html = `<div class="promo"><p>${PROSE}</p></div><div class="sidebar"><p>${PROSE}</p></div><p>Unrelated opening words. ${PROSE.slice(0, 120)}</p>`;
     const { out, file } = labels(html);
     expect(out.get(PROSE.slice(0, 30))).toBeUndefined();
     expect(file.messages.map((m) => m.ruleId)).toContain('strip-html-chrome');
+  });
+
+  it('should read no chrome into a class whose elements hold most of the prose (a wrapper)', () => {
+    // a forum's posts marked as comments, an article body in a paywall box
+    const html = `<nav><a href="/">Home</a></nav><div class="paywall-content"><p>${PROSE}</p><p>Second paragraph. ${PROSE}</p></div><div class="newsletter"><p>Sign up for our letter.</p></div>`;
+    const { out } = labels(html);
+    expect(out.get(PROSE.slice(0, 30))).toBeUndefined();
+    expect(out.get(`Second paragraph. ${PROSE}`.slice(0, 30))).toBeUndefined();
+    expect(out.get('Home')?.ruleId).toBe('strip-html-chrome');
+  });
+
+  it('should read a forum thread marked as comments as content, but a thread under a story as comments', () => {
+    const posts = [1, 2, 3]
+      .map((i) => `<div class="comment"><p>Post ${i}. ${PROSE}</p></div>`)
+      .join('');
+    const forum = labels(`<h1>Budget thread</h1><div>${posts}</div>`).out;
+    expect(forum.get(`Post 1. ${PROSE}`.slice(0, 30))).toBeUndefined();
+    const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
+    const story = `<article><div class="article-body">${days.map((d) => `<p>${d}. ${PROSE}</p>`).join('')}</div></article>`;
+    const blog = labels(`${story}<div>${posts}${posts}</div>`).out;
+    expect(blog.get(`Monday. ${PROSE}`.slice(0, 30))).toBeUndefined();
+    expect(blog.get(`Post 1. ${PROSE}`.slice(0, 30))).toMatchObject({ ruleId: 'strip-comments' });
+  });
+
+  it('should still read chrome into a class holding less than half of the prose (near miss)', () => {
+    const html = `<div class="paywall-content"><p>${PROSE}</p></div><p>Body one. ${PROSE}</p><p>Body two. ${PROSE}</p>`;
+    const { out } = labels(html);
+    expect(out.get(PROSE.slice(0, 30))?.ruleId).toBe('strip-html-chrome');
   });
 
   it('should label blocks outside a specific container, but not prose paragraphs there', () => {

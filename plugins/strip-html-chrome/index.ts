@@ -31,7 +31,8 @@
  * - `captionConfidence` (default: `0.6`);
  * - `maxShare` (default: `0.6`): see above.
  *
- * Messages: `strip-html-chrome`, `html-caption` (removals, via prune);
+ * Messages: `strip-html-chrome`, `html-caption`, `strip-comments` (comment
+ * threads by their markup, so `--with-comments` can keep them) (removals, via prune);
  * `strip-html-chrome` doubt when the share guard trips.
  */
 import type { Heading, Nodes, Root } from 'mdast';
@@ -77,6 +78,8 @@ export const defaults = {
 
 const RULE = 'strip-html-chrome';
 const CAPTION_RULE = 'html-caption';
+/** Comment threads go under their own rule id (`--with-comments` keeps them): `plugins/strip-comments`. */
+const COMMENTS_RULE = 'strip-comments';
 
 /** Evidence specific enough to label a block inside the article. */
 const SPECIFIC = new Set<ChromeConcept>([
@@ -180,7 +183,7 @@ export const remarkStripHtmlChrome: Plugin<[Readonly<Options>?], Root> = (option
                   : '';
             decisions.push({
               node: child,
-              ruleId: RULE,
+              ruleId: d.ev.concept === 'comments' ? COMMENTS_RULE : RULE,
               reason: `${d.ev.concept} chrome${where}: ${d.ev.evidence}`,
               // A navigation list is strong evidence wherever the token sits.
               confidence:
@@ -240,7 +243,7 @@ export const remarkStripHtmlChrome: Plugin<[Readonly<Options>?], Root> = (option
       // Guard: without a container, chrome evidence must not take most of the prose.
       const total = proseWords(tree);
       const chrome = decisions
-        .filter((d) => d.ruleId === RULE)
+        .filter((d) => d.ruleId !== CAPTION_RULE)
         .reduce((n, d) => n + proseWords(d.node), 0);
       if (total > 0 && chrome / total > maxShare) {
         reportDoubt(
@@ -249,7 +252,7 @@ export const remarkStripHtmlChrome: Plugin<[Readonly<Options>?], Root> = (option
           `HTML chrome evidence covers ${Math.round((100 * chrome) / total)}% of the prose and no content container was found: not labelled on that evidence alone`,
         );
         // Leave those blocks free for the other detectors.
-        decisions = decisions.filter((d) => d.ruleId !== RULE);
+        decisions = decisions.filter((d) => d.ruleId === CAPTION_RULE);
       }
     }
     for (const d of decisions)

@@ -18,7 +18,7 @@
 
 import type { Element, Root } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
-import type { ChromeEvidence, ContentContainer, Hints } from '../../types.js';
+import type { ChromeConcept, ChromeEvidence, ContentContainer, Hints } from '../../types.js';
 import { conceptOfToken, isContentToken, ROLE_CONCEPT, TAG_CONCEPT } from './chrome.js';
 
 /** Property stamped on elements so the conversion handlers can find their hints. */
@@ -26,6 +26,10 @@ export const HINT_ID = 'dataCopydeskHint';
 
 /** Share of the page's text above which an element is a wrapper, not chrome. */
 const WRAPPER_SHARE = 0.5;
+/** A concept needs this many characters of prose before it can be a wrapper's. */
+const MIN_WRAPPER_PROSE = 300;
+/** Prose outside a comment thread from this many characters on is a story the thread is under. */
+const MIN_STORY_PROSE = 600;
 /** A content container needs this many characters of text. */
 const MIN_CONTENT_CHARS = 200;
 
@@ -86,20 +90,73 @@ function sameSlug(id: string, title: string): boolean {
   return id === title || (id.length >= 12 && (title.startsWith(id) || id.startsWith(title)));
 }
 
-/** Characters of text (white space excluded) under each element. */
-function measure(root: Root): Map<Element, number> {
+/**
+ * Characters of text (white space excluded) under each element, and of its
+ * prose: the text outside links.
+ */
+function measure(root: Root): { sizes: Map<Element, number>; prose: Map<Element, number> } {
   const sizes = new Map<Element, number>();
-  const walk = (node: Root | Element): number => {
+  const prose = new Map<Element, number>();
+  const walk = (node: Root | Element, linked: boolean): [number, number] => {
     let n = 0;
+    let p = 0;
     for (const child of node.children) {
-      if (child.type === 'text') n += child.value.replace(/\s+/g, '').length;
-      else if (child.type === 'element') n += walk(child);
+      if (child.type === 'text') {
+        const c = child.value.replace(/\s+/g, '').length;
+        n += c;
+        if (!linked) p += c;
+      } else if (child.type === 'element') {
+        const [cn, cp] = walk(child, linked || child.tagName === 'a');
+        n += cn;
+        p += cp;
+      }
     }
-    if (node.type === 'element') sizes.set(node, n);
-    return n;
+    if (node.type === 'element') {
+      sizes.set(node, n);
+      prose.set(node, p);
+    }
+    return [n, p];
   };
-  walk(root);
-  return sizes;
+  walk(root, false);
+  return { sizes, prose };
+}
+
+/**
+ * Chrome concepts whose elements together hold most of the page's prose (text
+ * outside links): the class names a wrapper — a forum's posts marked as
+ * comments, an article body inside a paywall box — not chrome beside the
+ * article. Evidence, not a verdict: such a concept labels nothing. Comments
+ * are the exception when the page has a story of its own beside them.
+ */
+function wrapperConcepts(
+  root: Root,
+  prose: Map<Element, number>,
+  pageProse: number,
+  chromeOf: (el: Element) => ChromeEvidence[],
+): Set<ChromeConcept> {
+  const held = new Map<ChromeConcept, number>();
+  const walk = (node: Root | Element, active: ReadonlySet<ChromeConcept>): void => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      let next = active;
+      for (const e of chromeOf(child)) {
+        if (next.has(e.concept)) continue;
+        held.set(e.concept, (held.get(e.concept) ?? 0) + (prose.get(child) ?? 0));
+        next = new Set([...next, e.concept]);
+      }
+      walk(child, next);
+    }
+  };
+  walk(root, new Set());
+  const out = new Set<ChromeConcept>();
+  for (const [concept, chars] of held) {
+    if (chars < MIN_WRAPPER_PROSE || chars <= WRAPPER_SHARE * pageProse) continue;
+    // A thread under a story of its own is comments, however long; only a
+    // page that is nothing but the thread (a forum) reads it as content.
+    if (concept === 'comments' && pageProse - chars >= MIN_STORY_PROSE) continue;
+    out.add(concept);
+  }
+  return out;
 }
 
 interface Candidate {
@@ -228,13 +285,20 @@ function ownChrome(el: Element): ChromeEvidence[] {
 
 const SKIP_TAGS = new Set(['html', 'body']);
 
+/** One step of `Hints.path`: the element's number, tag and first class. */
+function pathStep(id: number, el: Element): string {
+  const cls = classTokens(el)[0];
+  return `${id}:${el.tagName}${cls ? `.${cls}` : ''}`;
+}
+
 /**
  * Stamp every element with a hint id and return the hints by id. Elements
  * under `<html>`/`<body>` inherit their ancestors' evidence.
  */
 export function collectHints(root: Root): Map<number, Hints> {
-  const sizes = measure(root);
+  const { sizes, prose } = measure(root);
   const pageChars = Math.max(...[...sizes.values(), 1]);
+  const pageProse = Math.max(...[...prose.values(), 1]);
   const found = findContent(root, sizes);
   const content = found.elements;
   const container = found.container;
@@ -252,6 +316,25 @@ export function collectHints(root: Root): Map<number, Hints> {
   };
   markWrappers(root, []);
 
+  const isChromeable = (el: Element): boolean => {
+    if (SKIP_TAGS.has(el.tagName)) return false;
+    const size = sizes.get(el) ?? 0;
+    return (
+      el.tagName === 'figcaption' ||
+      (!wrappers.has(el) && !content.has(el) && !(size > pageChars * WRAPPER_SHARE && size > 0))
+    );
+  };
+  const owned = new Map<Element, ChromeEvidence[]>();
+  const ownOf = (el: Element): ChromeEvidence[] => {
+    let own = owned.get(el);
+    if (!own) {
+      own = isChromeable(el) ? ownChrome(el) : [];
+      owned.set(el, own);
+    }
+    return own;
+  };
+  const suppressed = wrapperConcepts(root, prose, pageProse, ownOf);
+
   const walk = (
     node: Root | Element,
     parent: Hints,
@@ -267,13 +350,8 @@ export function collectHints(root: Root): Map<number, Hints> {
       if (SKIP_TAGS.has(el.tagName)) {
         hints = { ...parent, tag: el.tagName };
       } else {
-        const size = sizes.get(el) ?? 0;
-        const chromeable =
-          el.tagName === 'figcaption' ||
-          (!wrappers.has(el) &&
-            !content.has(el) &&
-            !(size > pageChars * WRAPPER_SHARE && size > 0));
-        const own = chromeable ? ownChrome(el) : [];
+        const chromeable = isChromeable(el);
+        const own = ownOf(el).filter((e) => !suppressed.has(e.concept));
         if (chromeable && within && within !== el && isTeaser(el, within, sizes))
           own.push({
             concept: 'related',
@@ -303,6 +381,7 @@ export function collectHints(root: Root): Map<number, Hints> {
         hints.container = container;
       }
       const id = next++;
+      if (!SKIP_TAGS.has(el.tagName)) hints.path = [...(parent.path ?? []), pathStep(id, el)];
       byId.set(id, hints);
       el.properties[HINT_ID] = id;
       walk(el, hints, isInside, within);

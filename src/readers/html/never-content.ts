@@ -2,6 +2,13 @@
  * Elements that are never article content: they are dropped from hast before
  * conversion (nothing in them ever runs), and each drop of visible text is
  * recorded as a removal message.
+ *
+ * A form or a hidden element is evidence, not a verdict: when one holds most
+ * of the page's running prose (text outside links) it is the article itself —
+ * ASP.NET pages wrap the whole page in one `<form>`, some sites hide the
+ * article until a script reveals it. Such an element is kept (its controls
+ * still go) and a note says why. The words dropped here are counted in
+ * `file.data.htmlDroppedWords`, so the guard sees them.
  */
 import type { Element, Parents, Root, Text } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
@@ -87,11 +94,35 @@ function isHidden(el: Element): boolean {
   return false;
 }
 
-export function stripNeverContent(tree: Root, file: VFile): void {
-  walk(tree, file);
+/** Share of the page's prose above which a form or hidden element is the article, not chrome. */
+export const MOST_PROSE = 0.5;
+/** …and it needs this many characters of prose (white space excluded). */
+const MIN_PROSE_CHARS = 300;
+
+/** Characters of text outside links and never-shown tags under a node (white space excluded). */
+export function proseChars(node: Parents): number {
+  let n = 0;
+  for (const c of node.children) {
+    if (c.type === 'text') n += c.value.replace(/\s+/g, '').length;
+    else if (c.type === 'element' && c.tagName !== 'a' && !INVISIBLE.has(c.tagName))
+      n += proseChars(c);
+  }
+  return n;
 }
 
-function walk(parent: Parents, file: VFile): void {
+export function stripNeverContent(tree: Root, file: VFile): void {
+  walk(tree, file, Math.max(proseChars(tree), 1));
+}
+
+/** Why a form or hidden element holding most of the page's prose is kept, or undefined when it goes. */
+function holdsArticle(el: Element, pageProse: number, what: string): string | undefined {
+  if (el.tagName !== 'form' && INTERACTIVE.has(el.tagName)) return undefined;
+  const own = proseChars(el);
+  if (own < MIN_PROSE_CHARS || own < MOST_PROSE * pageProse) return undefined;
+  return `${what} holds ${Math.round((100 * own) / pageProse)}% of the page's prose: kept as content (its controls dropped)`;
+}
+
+function walk(parent: Parents, file: VFile, pageProse: number): void {
   const kept: Parents['children'] = [];
   for (const child of parent.children) {
     if (child.type === 'comment' || child.type === 'doctype') continue;
@@ -104,7 +135,19 @@ function walk(parent: Parents, file: VFile): void {
         continue;
       }
       const interactive = INTERACTIVE.has(el.tagName);
-      if (interactive || isHidden(el)) {
+      const hidden = !interactive && isHidden(el);
+      if (interactive || hidden) {
+        const why = holdsArticle(el, pageProse, hidden ? 'a hidden element' : `<${el.tagName}>`);
+        if (why) {
+          file.info(why, {
+            ruleId: 'html-never-content',
+            source: 'copydesk',
+            ...(el.position ? { place: el.position } : {}),
+          });
+          walk(el, file, pageProse);
+          kept.push(el);
+          continue;
+        }
         const text = hastToString(el).replace(/\s+/g, ' ').trim();
         if (text) {
           const msg = file.info(
@@ -117,10 +160,11 @@ function walk(parent: Parents, file: VFile): void {
           );
           msg.actual = text;
           msg.expected = [];
+          file.data.htmlDroppedWords = (file.data.htmlDroppedWords ?? 0) + text.split(' ').length;
         }
         continue;
       }
-      walk(el, file);
+      walk(el, file, pageProse);
     }
     kept.push(child);
   }
