@@ -76,6 +76,19 @@ describe('remark-strip-comments', () => {
     ]);
   });
 
+  it('should end the thread at the page’s copyright footer (left to the boilerplate detectors)', () => {
+    expect(
+      labelled([
+        P1,
+        P2,
+        '2 comments',
+        'Anna says:',
+        'Great piece.',
+        '© 2024 Example Media. All rights reserved.',
+      ]),
+    ).toEqual(['2 comments', 'Anna says:', 'Great piece.']);
+  });
+
   it('should label a reply form with no comments yet', () => {
     expect(labelled([P1, P2, 'Leave a comment', 'Name', 'Email'])).toEqual([
       'Leave a comment',

@@ -83,6 +83,7 @@ function proseWords(node: Nodes): number {
 
 /** Why a block opens a comment thread, or undefined. */
 export function threadMarker(text: string): 'count' | 'invitation' | undefined {
+  if (text.length > 300) return undefined;
   const t = squash(text);
   if (t === '' || countWords(t) > MAX_MARKER_WORDS) return undefined;
   if (INVITATION.test(t)) return 'invitation';
@@ -92,7 +93,14 @@ export function threadMarker(text: string): 'count' | 'invitation' | undefined {
 
 /** Whether a reply form's note. */
 export function isFormNote(text: string): boolean {
-  return FORM_NOTE.test(squash(text));
+  return text.length < 400 && FORM_NOTE.test(squash(text));
+}
+
+/** A copyright line: the page's footer. */
+const FOOTER = /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b/iu;
+
+function isFooterLine(text: string): boolean {
+  return text.length < 400 && FOOTER.test(squash(text));
 }
 
 export const remarkStripComments: Plugin<[Readonly<Options>?], Root> = (options) => {
@@ -127,6 +135,8 @@ export const remarkStripComments: Plugin<[Readonly<Options>?], Root> = (options)
     if (start < 0) return;
     for (let i = start; i < blocks.length; i++) {
       const b = blocks[i]!;
+      // the page's footer after the thread is the boilerplate detectors' (kept by `--with-comments` otherwise)
+      if (i > start && isFooterLine(blockText(b))) break;
       if (!isFree(b)) continue;
       label(b, {
         ruleId: RULE_ID,
