@@ -9,51 +9,22 @@ import type { SitePack } from '../plugins/sites/types.js';
 import type { SiteRepeats } from '../plugins/strip-site-repeats/index.js';
 import { resolveRuleOptions } from './config/validate.js';
 import { UsageError } from './errors.js';
+import type {
+  BylineMode,
+  CleanOptions,
+  DashStyle,
+  QuoteStyle,
+  SiteOptions,
+} from './option-types.js';
 import type { FromOption } from './readers/index.js';
 
-export type QuoteStyle = 'curly' | 'uk' | 'straight' | 'auto' | 'none';
-export type BylineMode = 'keep' | 'normalize' | 'drop';
-/** Dash between words: `—` as the author spaced it, ` – `, or untouched. */
-export type DashStyle = 'em' | 'en-spaced' | 'none';
-
-export interface CleanOptions {
-  /** Input format (default: `'auto'`: extension, then sniffing). */
-  from?: FromOption;
-  /** Path or id of the input, used for the extension and in messages (default: `'-'`). */
-  path?: string;
-  /** URL of the page, when known (HTML canonical URL wins). */
-  url?: string;
-  /** House style for quotation marks (default: `'curly'`). */
-  quotes?: QuoteStyle;
-  /** House style for dashes between words (default: `'em'`); ranges get an en dash, `...` an ellipsis. */
-  dashes?: DashStyle;
-  /** What the body's byline line becomes (default: `'normalize'`). */
-  byline?: BylineMode;
-  /** Apply site rule packs (default: `true`). */
-  siteRules?: boolean;
-  /** Reference date for relative dates ("2 hours ago"); unresolved without it. */
-  referenceDate?: Date | string;
-  /** Largest share of the page's words that may be removed without strong evidence (default: `0.9`). */
-  maxRemovedShare?: number;
-  /** Blocks to keep whatever the detectors say: text patterns, `{ heading }`, `{ selector }` (default: `[]`). */
-  keep?: readonly Matcher[];
-  /** Blocks to remove, rule id `user/drop` (default: `[]`). */
-  drop?: readonly Matcher[];
-  /** Extra lexicon phrases per concept, merged into the built-in lexicon. */
-  lexicon?: Phrases;
-  /** Per-site overrides by host; `example.com` covers its subdomains (default: `{}`). */
-  sites?: Readonly<Record<string, SiteOptions>>;
-  /** Site packs to use when `siteRules` is on (default: the bundled packs). Not sent to workers. */
-  sitePacks?: readonly SitePack[];
-  /** Block counts of the page's site from a batch's first pass (`--site-repeats`; default: none). */
-  siteRepeatCounts?: SiteRepeats | undefined;
-}
-
-/** Options that may differ per site (`sites` in options and config). */
-export type SiteOptions = Pick<
+export type {
+  BylineMode,
   CleanOptions,
-  'quotes' | 'dashes' | 'byline' | 'siteRules' | 'maxRemovedShare' | 'keep' | 'drop' | 'lexicon'
->;
+  DashStyle,
+  QuoteStyle,
+  SiteOptions,
+} from './option-types.js';
 
 export interface ResolvedOptions {
   from: FromOption;

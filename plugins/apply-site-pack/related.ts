@@ -5,9 +5,9 @@
  * separator, else by the number of fields in `item`.
  */
 import type { Nodes } from 'mdast';
-import type { RelatedItem } from '../../src/types.js';
 import { isBylineText, parseByline } from '../shared/byline.js';
 import { blockText, squash } from '../shared/text.js';
+import type { RelatedItem } from '../shared/types.js';
 import type { RelatedShape } from '../sites/types.js';
 
 type Field = NonNullable<RelatedShape['item']>[number];

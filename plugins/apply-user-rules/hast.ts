@@ -21,6 +21,13 @@ import { documentHost, lookupByHost, packId, resolveSitePack } from '../sites/re
 import type { SitePack } from '../sites/types.js';
 import { type CompiledMatcher, compileMatcher, type UserRules } from './matchers.js';
 
+declare module 'vfile' {
+  interface DataMap {
+    /** Selector keep/drop rules and site packs for the HTML stage (set by `Cleaner`, read by `applyHastRules`). */
+    hastRules: HastRuleSettings;
+  }
+}
+
 /** What the HTML stage needs; the Cleaner puts it on `file.data.hastRules`. */
 export interface HastRuleSettings extends UserRules {
   sites?: Readonly<Record<string, UserRules>> | undefined;

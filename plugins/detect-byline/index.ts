@@ -34,12 +34,12 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import type { ArticleMeta } from '../../src/types.js';
 import { type BylineLine, formatByline, readBylineCached } from '../shared/byline.js';
 import { offerAuthors, offerDate } from '../shared/evidence.js';
 import { isFree, mark, peek } from '../shared/label.js';
 import { looksLikePersonName } from '../shared/names.js';
 import { blockText, squash } from '../shared/text.js';
+import type { ArticleMeta } from '../shared/types.js';
 
 export interface Options {
   /** Resolves relative dates such as "2 hours ago" (default: none: unresolved). */

@@ -20,9 +20,9 @@
 import type { Nodes, Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
-import type { Counts } from '../../src/types.js';
 import { peek } from '../shared/label.js';
 import { blockText, countWords } from '../shared/text.js';
+import type { Counts } from '../shared/types.js';
 
 export interface Options {
   /** Reading speed for alphabetic scripts (default: `230`). */

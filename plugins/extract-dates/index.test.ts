@@ -1,7 +1,7 @@
 import type { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import type { ArticleMeta } from '../../src/types.js';
 import { runFixture } from '../../tests/helpers/fixtures.js';
+import type { ArticleMeta } from '../shared/types.js';
 import { dateFromUrl, remarkExtractDates } from './index.js';
 
 const input = {

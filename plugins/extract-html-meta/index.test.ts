@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clean } from '../../src/clean.js';
-import type { HtmlMeta } from '../../src/types.js';
 import { fixtureCases, runFixture } from '../../tests/helpers/fixtures.js';
 import { remarkDetectByline } from '../detect-byline/index.js';
 import { remarkDetectHeadline } from '../detect-headline/index.js';
+import type { HtmlMeta } from '../shared/types.js';
 import { chooseTitle, namesFrom, remarkExtractHtmlMeta, stripTitleSuffix } from './index.js';
 
 const dir = join(import.meta.dirname, 'fixtures');

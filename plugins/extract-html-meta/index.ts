@@ -30,11 +30,11 @@
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import type { ArticleMeta, Evidence, HtmlMeta } from '../../src/types.js';
 import { formatByline, looksLikeOutlet, readBylineLine } from '../shared/byline.js';
 import { normalizeDate } from '../shared/dates.js';
 import { offerAuthors, offerDate } from '../shared/evidence.js';
 import { fixNameCase, isSingleCase } from '../shared/names.js';
+import type { ArticleMeta, Evidence, HtmlMeta } from '../shared/types.js';
 import { hostOfUrl } from '../shared/url.js';
 import { authorsOfJsonLd, type JsonObject, pickArticle, str, typesOf } from './json-ld.js';
 import { chooseTitle } from './title.js';

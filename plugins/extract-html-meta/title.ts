@@ -3,7 +3,7 @@
  * twitter:title, citation/dc titles, then `<title>` without its site suffix.
  * Also used by the headline detector to match head titles against blocks.
  */
-import type { HtmlMeta } from '../../src/types.js';
+import type { HtmlMeta } from '../shared/types.js';
 import { articlesOf, pickArticle, str } from './json-ld.js';
 
 const SEPARATOR = /(?<!\s)\s+(?:[|•·»]|::|[-–—]|\/)\s+/;

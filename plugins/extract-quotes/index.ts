@@ -20,10 +20,10 @@
  */
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
-import type { QuoteFound } from '../../src/types.js';
 import { bodyBlocks } from '../shared/body.js';
 import { scanCitationsCached } from '../shared/citations.js';
 import { blockText, sourceLine } from '../shared/text.js';
+import type { QuoteFound } from '../shared/types.js';
 
 export type Options = Record<string, never>;
 

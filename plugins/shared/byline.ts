@@ -15,6 +15,13 @@ import type { VFile } from 'vfile';
 import { type DateOptions, parseDate } from './dates.js';
 import { fixNameCase, isSingleCase } from './names.js';
 
+declare module 'vfile' {
+  interface DataMap {
+    /** Byline readings of this document's lines, shared by the detectors (see `readBylineCached`). */
+    bylineCache: globalThis.Map<string, BylineLine>;
+  }
+}
+
 export interface ParsedByline {
   authors: string[];
   publication?: string | undefined;

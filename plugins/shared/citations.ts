@@ -5,7 +5,6 @@
  * speakers. `extract-sources` and `extract-quotes` both read it.
  */
 import type { VFile } from 'vfile';
-import type { SourceCited } from '../../src/types.js';
 import {
   type Attribution,
   findAttributions,
@@ -15,6 +14,14 @@ import {
   type SourceKind,
 } from './attribution.js';
 import { sentenceSegmenter, splitSentences } from './sentences.js';
+import type { SourceCited } from './types.js';
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The last `scanCitations` of this document's body, shared by extract-sources and extract-quotes. */
+    citationCache: { key: string; citations: Citations };
+  }
+}
 
 export interface CitedQuote {
   text: string;

@@ -11,6 +11,13 @@
  */
 import * as chrono from 'chrono-node';
 
+declare module 'vfile' {
+  interface DataMap {
+    /** Date readings of this document's text, shared by the byline readings (see `parseDate`). */
+    dateCache: globalThis.Map<string, ParsedDate | null>;
+  }
+}
+
 export interface ParsedDate {
   /** ISO 8601. */
   iso: string;

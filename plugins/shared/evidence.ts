@@ -4,7 +4,7 @@
  * JSON-LD and front matter, meta tags, HTML byline/time elements, visible
  * text, a date in the URL.
  */
-import type { ArticleMeta, Evidence } from '../../src/types.js';
+import type { ArticleMeta, Evidence } from './types.js';
 
 export const EVIDENCE_RANK: Readonly<Record<Evidence, number>> = {
   option: 6,

@@ -3,7 +3,7 @@
  * (or `keep()`, which beats every label), and `plugins/prune` removes.
  */
 import type { Nodes } from 'mdast';
-import type { Label, NodeMark } from '../../src/types.js';
+import type { Label, NodeMark } from './types.js';
 
 /** The copydesk mark of a node, created on demand. */
 export function mark(node: Nodes): NodeMark {

@@ -10,8 +10,8 @@ import type { Nodes } from 'mdast';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import type { Edit, Label, RemovedBlock } from '../../src/types.js';
 import { blockText, sourceLine } from './text.js';
+import type { Edit, Label, RemovedBlock } from './types.js';
 
 export const SOURCE = 'copydesk';
 

@@ -10,12 +10,19 @@
  */
 import type { Nodes, Parent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
-import type { Hints } from '../../src/types.js';
 import { peek } from './label.js';
 import { fold, type Lexicon, type LexiconHit, lexiconHitsFolded } from './lexicon.js';
 import { PIECE, segments } from './segment.js';
 import { STOPWORDS } from './stopwords.js';
 import { blockText } from './text.js';
+import type { Hints } from './types.js';
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Per-text block measurements of this document, shared by `pageSignals` calls (see `textSignals`). */
+    signalCache: globalThis.Map<string, TextSignals>;
+  }
+}
 
 export type UnitKind =
   | 'paragraph'

@@ -6,7 +6,9 @@
  */
 import type { VFile } from 'vfile';
 import { hostOfUrl } from '../shared/url.js';
-import type { SitePack } from './types.js';
+import type { DetectInput, SitePack } from './types.js';
+
+export type { DetectInput } from './types.js';
 
 /**
  * Host of the document: `file.data.source.host` (from the `url` option),
@@ -41,14 +43,6 @@ export function lookupByHost<T>(
 /** The host a pack is known by in rule ids (`site/<host>/<name>`). */
 export function packId(pack: SitePack): string {
   return pack.hosts[0] ?? 'unknown';
-}
-
-/** Evidence a pack's `detect()` gets. */
-export interface DetectInput {
-  host: string | undefined;
-  htmlMeta: VFile['data']['htmlMeta'];
-  /** The document's text (first 20,000 characters). */
-  text: string;
 }
 
 /** The pack for a document: exact host, base domain, `detect()`, else undefined. */

@@ -5,7 +5,26 @@
  */
 import type { PluggableList } from 'unified';
 import type { HeadingMatcher, SelectorMatcher } from '../apply-user-rules/matchers.js';
-import type { DetectInput } from './resolve.js';
+import type { HtmlMeta } from '../shared/types.js';
+
+/** Evidence a pack's `detect()` gets. */
+export interface DetectInput {
+  host: string | undefined;
+  htmlMeta: HtmlMeta | undefined;
+  /** The document's text (first 20,000 characters). */
+  text: string;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The site pack applied to this document, if any. */
+    site: {
+      pack: string;
+      host?: string | undefined;
+      related?: RelatedShape | undefined;
+    };
+  }
+}
 
 /** A text rule with the name used in the rule id `site/<host>/<name>`. */
 export type NamedTextMatcher = { text: string; name: string };

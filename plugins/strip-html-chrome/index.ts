@@ -37,10 +37,10 @@
  */
 import type { Heading, Nodes, Root } from 'mdast';
 import type { Plugin } from 'unified';
-import type { ChromeConcept, ChromeEvidence, Hints } from '../../src/types.js';
 import { label, peek } from '../shared/label.js';
 import { reportDoubt } from '../shared/messages.js';
 import { blockText, countWords } from '../shared/text.js';
+import type { ChromeConcept, ChromeEvidence, Hints } from '../shared/types.js';
 
 export interface Options {
   /** Confidence of labels outside the main content container (default: `0.9`). */

@@ -23,10 +23,10 @@ import type { Link, List, Nodes, Root, RootContent } from 'mdast';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import type { RelatedItem } from '../../src/types.js';
 import { isBylineText, parseByline } from '../shared/byline.js';
 import { isFree, label } from '../shared/label.js';
 import { blockText, countWords, isSeparatorText, looksLikeProse, squash } from '../shared/text.js';
+import type { RelatedItem } from '../shared/types.js';
 import { splitKickers } from './kicker.js';
 
 export interface Options {

@@ -8,7 +8,7 @@ import { selectorProblem } from '../../plugins/apply-user-rules/hast.js';
 import { type Matcher, matcherProblem } from '../../plugins/apply-user-rules/matchers.js';
 import { CONCEPTS, type Phrases } from '../../plugins/shared/lexicon.js';
 import { UsageError } from '../errors.js';
-import type { CleanOptions, SiteOptions } from '../options.js';
+import type { CleanOptions, SiteOptions } from '../option-types.js';
 import { FROM_CHOICES } from '../readers/index.js';
 
 /** A bad config file or bad options: a usage error (exit 2) with a one-line message. */
