@@ -55,6 +55,11 @@ function isTextBlock(b: RootContent): boolean {
   return b.type === 'paragraph' || b.type === 'heading';
 }
 
+/** A list without text: a crawler's Markdown for a `-` separator line (an empty bullet). */
+function isEmptyList(b: RootContent): boolean {
+  return b.type === 'list' && isFree(b) && squash(blockText(b)) === '';
+}
+
 /** Blocks between separators at a regular interval; returns [firstIndex, lastIndex, cards]. */
 function separatorRun(
   blocks: RootContent[],
@@ -65,7 +70,7 @@ function separatorRun(
   for (let i = from; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (isTextBlock(b) && isFree(b) && isSeparatorText(blockText(b))) seps.push(i);
-    else if (b.type === 'thematicBreak') seps.push(i);
+    else if (b.type === 'thematicBreak' || isEmptyList(b)) seps.push(i);
   }
   for (let a = 0; a + 1 < seps.length; a++) {
     const d = seps[a + 1]! - seps[a]!;
