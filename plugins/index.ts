@@ -42,6 +42,7 @@ export { remarkStripAuthorBio } from './strip-author-bio/index.js';
 export { remarkStripBoilerplate } from './strip-boilerplate/index.js';
 export { remarkStripCaptions } from './strip-captions/index.js';
 export { remarkStripComments } from './strip-comments/index.js';
+export { remarkStripElements } from './strip-elements/index.js';
 export { remarkStripHtmlChrome } from './strip-html-chrome/index.js';
 export { remarkStripNewsletter } from './strip-newsletter/index.js';
 export { remarkStripRelated } from './strip-related/index.js';

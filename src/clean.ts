@@ -74,6 +74,10 @@ export class Cleaner {
    * changes (`src/settle.ts`), so that cleaning the output changes nothing.
    */
   clean(input: string | Uint8Array, doc: DocumentOptions = {}): CleanResult {
+    return onlyTargetLanguage(this.cleanSettled(input, doc), this.options.targetLanguage);
+  }
+
+  private cleanSettled(input: string | Uint8Array, doc: DocumentOptions): CleanResult {
     const first = this.cleanOnce(input, doc);
     if (first.metadata.status === 'empty') return first;
     const path = doc.path ?? this.options.path;
@@ -160,6 +164,23 @@ export class Cleaner {
     const markdown = processor.stringify(out, file);
     return { markdown, metadata: buildMetadata(file, markdown), messages: file.messages, file };
   }
+}
+
+/**
+ * `targetLanguage`: a page detected in another language gets status
+ * `not_article` with the reason (its Markdown is kept, for review). A page
+ * whose language is unknown is left as it is.
+ */
+function onlyTargetLanguage(result: CleanResult, target: string | undefined): CleanResult {
+  const language = result.metadata.language?.toLowerCase().split('-')[0];
+  if (!target || !language || language === target || result.metadata.status === 'empty')
+    return result;
+  const reason = `the page is in '${language}', not the target language '${target}' (targetLanguage)`;
+  result.file.data.status = 'not_article';
+  result.file.data.statusReasons = [...(result.file.data.statusReasons ?? []), reason];
+  result.metadata.status = 'not_article';
+  result.metadata.statusReasons = [...result.metadata.statusReasons, reason];
+  return result;
 }
 
 /** Markdown with absurdly deep container nesting is capped before parsing (`src/limits.ts`). */

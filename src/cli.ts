@@ -7,12 +7,13 @@
  * (unknown options, invalid choices, missing inputs) print one line and a hint
  * on stderr, never a stack trace.
  */
-import yargs from 'yargs';
+import yargs, { type CommandModule } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { version } from './batch/version.js';
 import { cleanCommand } from './commands/clean.js';
 import { diffCommand } from './commands/diff.js';
 import { reviewCommand } from './commands/review.js';
+import { closest } from './config/validate.js';
 import { UsageError } from './errors.js';
 
 /** yargs drops a bare `-`; it travels as this token and is restored before handlers run. */
@@ -23,6 +24,34 @@ function restoreStdin(argv: Record<string, unknown>): void {
     if (value === STDIN_TOKEN) argv[key] = '-';
     else if (Array.isArray(value)) argv[key] = value.map((v) => (v === STDIN_TOKEN ? '-' : v));
   }
+}
+
+const COMMANDS = [cleanCommand, diffCommand, reviewCommand] as CommandModule[];
+
+/** Long option names of the command named in `args` (`quotes`, `site-rules`, …), for suggestions. */
+function knownOptions(args: readonly string[]): string[] {
+  const name = args.find((a) => !a.startsWith('-'));
+  const command = COMMANDS.find((c) => String(c.command).split(' ')[0] === name);
+  if (!command || typeof command.builder !== 'function') return [];
+  const y = yargs([]);
+  command.builder(y);
+  const keys = (y as unknown as { getOptions(): { key: Record<string, unknown> } }).getOptions()
+    .key;
+  return Object.keys(keys).filter((k) => k.length > 1 && !/[A-Z]/.test(k));
+}
+
+/** "Unknown argument: quote" → "unknown option --quote (did you mean --quotes?)". */
+function withSuggestions(message: string, args: readonly string[]): string {
+  const m = /^Unknown arguments?: (.+)$/s.exec(message.trim());
+  if (!m?.[1]) return message;
+  const known = knownOptions(args);
+  const parts = m[1].split(', ').map((name) => {
+    const bare = name.replace(/^-+/, '');
+    const shown = bare.length === 1 ? `-${bare}` : `--${bare}`;
+    const hint = closest(bare, known);
+    return `${shown}${hint ? ` (did you mean --${hint}?)` : ''}`;
+  });
+  return `unknown option${parts.length > 1 ? 's' : ''} ${parts.join(', ')}`;
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
@@ -44,7 +73,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .fail((message, error) => {
       if (error && !(error instanceof UsageError)) throw error;
-      const text = (message ?? error?.message ?? 'bad usage')
+      const text = withSuggestions(message ?? error?.message ?? 'bad usage', argv)
         .split('\n')
         .map((l) => l.trim())
         .filter(Boolean)

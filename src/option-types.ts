@@ -13,6 +13,8 @@ export type QuoteStyle = 'curly' | 'uk' | 'straight' | 'auto' | 'none';
 export type BylineMode = 'keep' | 'normalize' | 'drop';
 /** Dash between words: `—` as the author spaced it, ` – `, or untouched. */
 export type DashStyle = 'em' | 'en-spaced' | 'none';
+/** Which error to prefer on doubtful blocks: remove them (`precision`) or keep them (`recall`). */
+export type Favor = 'balanced' | 'precision' | 'recall';
 
 export interface CleanOptions {
   /** Input format (default: `'auto'`: extension, then sniffing). */
@@ -45,6 +47,25 @@ export interface CleanOptions {
   sitePacks?: readonly SitePack[];
   /** Block counts of the page's site from a batch's first pass (`--site-repeats`; default: none). */
   siteRepeatCounts?: SiteRepeats | undefined;
+  /**
+   * Which error to prefer on doubtful blocks (default: `'balanced'`):
+   * `'precision'` removes labels down to confidence 0.35 and lets them remove
+   * up to 95% of a page; `'recall'` needs confidence 0.8 and stops at 80%.
+   */
+  favor?: Favor;
+  /** Keep links; `false` leaves their text only (default: `true`). */
+  links?: boolean;
+  /** Keep images; `false` drops them (default: `true`). */
+  images?: boolean;
+  /** Keep tables; `false` drops them (default: `true`). */
+  tables?: boolean;
+  /** Keep reader comment threads: labels of rule `strip-comments` do not remove (default: `false`). */
+  withComments?: boolean;
+  /**
+   * Only pages in this language (ISO 639-1, e.g. `'en'`): a page detected in
+   * another language gets status `not_article` with the reason (default: any).
+   */
+  targetLanguage?: string;
 }
 
 /** Options that may differ per site (`sites` in options and config). */

@@ -13,6 +13,7 @@ import remarkStringify, { type Options as RemarkStringifyOptions } from 'remark-
 import { type PluggableList, type Processor, unified } from 'unified';
 import { remarkApplySitePack } from '../plugins/apply-site-pack/index.js';
 import { remarkApplyUserRules } from '../plugins/apply-user-rules/index.js';
+import { remarkReleaseRules } from '../plugins/apply-user-rules/release.js';
 import { remarkAssemble } from '../plugins/assemble/index.js';
 import { remarkDedupeBlocks } from '../plugins/dedupe-blocks/index.js';
 import { remarkDetectByline } from '../plugins/detect-byline/index.js';
@@ -37,6 +38,7 @@ import { remarkStripAuthorBio } from '../plugins/strip-author-bio/index.js';
 import { remarkStripBoilerplate } from '../plugins/strip-boilerplate/index.js';
 import { remarkStripCaptions } from '../plugins/strip-captions/index.js';
 import { remarkStripComments } from '../plugins/strip-comments/index.js';
+import { remarkStripElements } from '../plugins/strip-elements/index.js';
 import { remarkStripHtmlChrome } from '../plugins/strip-html-chrome/index.js';
 import { remarkStripNewsletter } from '../plugins/strip-newsletter/index.js';
 import { remarkStripRelated } from '../plugins/strip-related/index.js';
@@ -102,10 +104,17 @@ export function presetPlugins(
       : []),
     // last: a repeat counts only against a first copy that stays
     remarkDedupeBlocks,
+    // rule ids the user keeps (withComments: strip-comments) stop removing
+    ...(options.withComments
+      ? ([[remarkReleaseRules, { ruleIds: ['strip-comments'] }]] as PluggableList)
+      : []),
     // refuse to over-strip; set the status
-    [remarkGuard, { maxRemovedShare: options.maxRemovedShare }],
+    [
+      remarkGuard,
+      { maxRemovedShare: options.maxRemovedShare, minConfidence: options.minConfidence },
+    ],
     // 2. the one removal step
-    remarkPrune,
+    [remarkPrune, { minConfidence: options.minConfidence }],
     // document metadata (HTML head, front matter) and the language, before the normalisers
     remarkExtractHtmlMeta,
     remarkExtractDates,
@@ -117,6 +126,15 @@ export function presetPlugins(
     remarkSanitizeLinks,
     // facts from the final body
     ...(all ? [remarkExtractSources, remarkExtractQuotes] : []),
+    // links, images, tables the reader switched off (after the extractors that read links)
+    ...(options.links && options.images && options.tables
+      ? []
+      : ([
+          [
+            remarkStripElements,
+            { links: options.links, images: options.images, tables: options.tables },
+          ],
+        ] as PluggableList)),
     remarkExtractCounts,
     // 3. put headline, dek and byline at the top
     [remarkAssemble, { byline: options.byline }],

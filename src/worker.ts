@@ -10,5 +10,8 @@ import type { CleanOptions } from './options.js';
 const cleaner = new Cleaner((workerData as { options?: CleanOptions } | undefined)?.options ?? {});
 
 export default function cleanInWorker(job: CleanJob): JobResult {
-  return runJob(cleaner, job);
+  // The module (and its Cleaner) is loaded: the file's --timeout starts now.
+  job.started?.postMessage(0);
+  job.started?.close();
+  return runJob(cleaner, { bytes: job.bytes, path: job.path, from: job.from, url: job.url });
 }

@@ -37,6 +37,30 @@ describe('matchers', () => {
     expect(compileMatcher({ heading: 'More from us' }).test('More from us and them')).toBe(false);
   });
 
+  it('should match rules on text with typography folded (apostrophes, quotes, dashes)', () => {
+    expect(compileMatcher("What's new").test('What\u2019s new this week')).toBe(true);
+    expect(compileMatcher('What\u2019s new').test("What's new this week")).toBe(true);
+    expect(compileMatcher({ heading: "Editor's picks" }).test('## Editor\u2019s picks:')).toBe(
+      true,
+    );
+    expect(compileMatcher('/^"Quoted" - end$/').test('\u201CQuoted\u201D \u2013 end')).toBe(true);
+    // near miss: folding does not make different words match
+    expect(compileMatcher("What's new").test('What is new')).toBe(false);
+  });
+
+  it('should keep a block by a rule with an apostrophe through clean(), whatever the quotes', () => {
+    const page = [
+      'Harbour master retires after forty years at the quay',
+      'The harbour master, who has run the quay since 1984, retired on Friday after a ceremony attended by most of the town and many of the fishing crews.',
+      'Colleagues described a patient man who knew every boat by the sound of its engine, and who never once missed a spring tide in four decades.',
+      'What\u2019s new: subscribe to our newsletter for the week\u2019s harbour news',
+    ].join('\n');
+    const removed = new Cleaner().clean(page).markdown;
+    expect(removed).not.toContain('subscribe to our newsletter');
+    const kept = new Cleaner({ keep: ["What's new"] }).clean(page).markdown;
+    expect(kept).toContain('subscribe to our newsletter');
+  });
+
   it('should explain malformed rules in one line', () => {
     expect(matcherProblem('/(unclosed/')).toMatch(/bad regular expression/);
     expect(matcherProblem({ text: 'a', heading: 'b' })).toMatch(/exactly one of/);

@@ -40,9 +40,23 @@ export interface CompiledMatcher {
 
 const REGEX_FORM = /^\/(.+)\/([a-z]*)$/s;
 
-/** Normalise a heading for comparison: lower case, no `#`, no trailing colon or dots. */
-export function headingKey(text: string): string {
+/**
+ * Text with its typography folded, so a rule typed with straight quotes
+ * matches a page with curly ones and the other way round: ’ ‘ ‛ ʼ ′ → ',
+ * “ ” „ ‟ ″ « » → ", – — ‒ ― − → -, … → ..., non-breaking and thin spaces → space.
+ */
+export function foldTypography(text: string): string {
   return text
+    .replace(/[\u2018\u2019\u201A\u201B\u02BC\u2032\u00B4`]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\u2026/g, '...')
+    .replace(/[\u00A0\u2007\u2009\u200A\u202F]/g, ' ');
+}
+
+/** Normalise a heading for comparison: lower case, no `#`, no trailing colon or dots, typography folded. */
+export function headingKey(text: string): string {
+  return foldTypography(text)
     .replace(/^#+\s*/, '')
     .replace(/\s+/g, ' ')
     .trim()
@@ -50,15 +64,22 @@ export function headingKey(text: string): string {
     .toLowerCase();
 }
 
-/** Compile a text pattern; throws on a bad regular expression. */
+/**
+ * Compile a text pattern; throws on a bad regular expression. Both sides are
+ * matched with their typography folded (`foldTypography`): "What's new"
+ * matches “What’s new”. A regular expression is tried on the text as it is
+ * and folded.
+ */
 export function compilePattern(pattern: string): (text: string) => boolean {
   const m = REGEX_FORM.exec(pattern);
   if (m) {
-    const re = new RegExp(m[1] as string, (m[2] as string).replace('g', ''));
-    return (text) => re.test(text);
+    const flags = (m[2] as string).replace(/[gy]/g, '');
+    const re = new RegExp(m[1] as string, flags);
+    const folded = new RegExp(foldTypography(m[1] as string), flags);
+    return (text) => re.test(text) || folded.test(foldTypography(text));
   }
-  const needle = pattern.toLowerCase();
-  return (text) => text.toLowerCase().includes(needle);
+  const needle = foldTypography(pattern).toLowerCase();
+  return (text) => foldTypography(text).toLowerCase().includes(needle);
 }
 
 /** Check one matcher's shape; returns an error message or undefined. */

@@ -21,10 +21,36 @@ const pages = [
 describe('remark-strip-site-repeats', () => {
   const repeats = countSiteRepeats(pages.map((p) => collectBlockKeys(readText(p))));
 
-  it('should count each key once per page, with digits collapsed', () => {
+  it('should count each exact key once per page, numbers kept', () => {
     expect(repeats.pages).toBe(4);
     expect(repeats.counts.get('home')).toBe(4);
-    expect(repeats.counts.get('updated 0 hours ago')).toBe(2);
+    expect(repeats.counts.get('updated 3 hours ago')).toBe(1);
+    expect(repeats.counts.get('updated 0 hours ago')).toBeUndefined();
+  });
+
+  it('should not take sentences that differ only in their numbers for a template block', () => {
+    const market = (n: string) =>
+      page(`Markets report number ${n.slice(-2)} of the week.`, [
+        `The Dow closed at ${n} points on Friday.`,
+      ]);
+    const stories = ['34000', '34120', '33980', '34210'].map(market);
+    const counts = countSiteRepeats(stories.map((p) => collectBlockKeys(readText(p))));
+    const tree = readText(stories[0]!);
+    unified().use(remarkStripSiteRepeats, { repeats: counts }).runSync(tree, new VFile());
+    const labelled = tree.children.filter((c) => c.data?.copydesk?.label).map((c) => blockText(c));
+    expect(labelled).toEqual(chrome);
+  });
+
+  it('should leave the guard room to refuse: no repeat label is strong evidence', async () => {
+    const { clean } = await import('../../src/index.js');
+    const same = Array.from({ length: 4 }, () => chrome.join('\n'));
+    const counts = countSiteRepeats(same.map((p) => collectBlockKeys(readText(p))));
+    const r = clean(same[0]!, { siteRepeatCounts: counts });
+    expect(r.metadata.status).not.toBe('ok');
+    const tree = readText(pages[0]!);
+    unified().use(remarkStripSiteRepeats, { repeats }).runSync(tree, new VFile());
+    for (const c of tree.children)
+      expect(c.data?.copydesk?.label?.confidence ?? 0).toBeLessThan(0.9);
   });
 
   it('should label blocks on at least half of the pages and at least 3 pages', () => {

@@ -131,7 +131,21 @@ export async function expandInputs(
     }
     const base = path.dirname(abs);
     if (info.isDirectory()) {
+      // Everything under the output folder is left out of a walk: say so when that is the whole argument.
+      if (options.outDir && isInside(abs, options.outDir)) {
+        failed.push({
+          display: arg,
+          reason: `inside the output folder ${path.relative(cwd, options.outDir) || '.'} (its files are outputs, not inputs; choose another --out)`,
+        });
+        continue;
+      }
+      const before = found.length;
       await walk(abs, base, options, found, skipped, new Set([await realpath(abs)]));
+      if (found.length === before)
+        failed.push({
+          display: arg,
+          reason: `no cleanable files in this folder (it reads ${[...INPUT_EXTENSIONS].join(' ')}; name other files directly)`,
+        });
     } else if (info.isFile()) {
       found.push({ abs, base });
     } else {

@@ -14,6 +14,8 @@ export interface CleanJob {
   path: string;
   from?: FromOption | undefined;
   url?: string | undefined;
+  /** Worker only: told when the worker starts on this job (the `--timeout` clock starts then). */
+  started?: import('node:worker_threads').MessagePort | undefined;
 }
 
 export type JobResult =

@@ -53,8 +53,8 @@ function plural(n: number, word: string): string {
   return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** The end-of-run summary, as lines for stderr. */
-export function formatSummary(s: BatchSummary): string[] {
+/** The end-of-run summary, as lines for stderr (`verbose`: name every page not ok). */
+export function formatSummary(s: BatchSummary, options: { verbose?: boolean } = {}): string[] {
   const parts = [`${s.cleaned} cleaned`];
   if (s.unchanged > 0) parts.push(`${s.unchanged} unchanged (--resume)`);
   parts.push(`${s.skipped.length} skipped`, `${s.failed.length} failed`);
@@ -67,6 +67,18 @@ export function formatSummary(s: BatchSummary): string[] {
       `copydesk: words ${s.wordsIn.toLocaleString('en-US')} in, ${s.wordsOut.toLocaleString('en-US')} out (${share.toFixed(1)}% removed)`,
     );
   }
+  const byStatus = Object.entries(s.statuses).filter(([status, n]) => n > 0 || status === 'ok');
+  if (s.cleaned > 0 || s.statuses.empty > 0)
+    lines.push(
+      `copydesk: pages by status: ${byStatus.map(([status, n]) => `${n} ${status}`).join(', ')}${
+        s.flagged.length > 0 && !options.verbose ? ' (--verbose names them)' : ''
+      }`,
+    );
+  if (options.verbose)
+    for (const f of s.flagged)
+      lines.push(
+        `copydesk:   ${f.status} ${f.display}${f.statusReasons?.[0] ? `: ${f.statusReasons[0]}` : ''}`,
+      );
   for (const f of s.skipped) lines.push(`copydesk:   skipped ${f.display}: ${f.reason ?? ''}`);
   for (const f of s.failed) lines.push(`copydesk:   failed ${f.display}: ${f.reason ?? ''}`);
   return lines;

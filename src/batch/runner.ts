@@ -15,11 +15,13 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { MessageChannel } from 'node:worker_threads';
 import PQueue from 'p-queue';
 import { Cleaner } from '../clean.js';
 import type { CleanOptions } from '../options.js';
 import { resolveOptions } from '../options.js';
-import { SCHEMA_VERSION } from '../writers/metadata.js';
+import type { Status } from '../types.js';
+import { type Metadata, SCHEMA_VERSION } from '../writers/metadata.js';
 import { TempFiles, writeFileAtomic } from './atomic.js';
 import type { ExpandedInputs, InputFile } from './inputs.js';
 import { type CleanJob, type JobResult, runJob } from './job.js';
@@ -42,6 +44,23 @@ export interface BatchConfig {
   version: string;
   /** Two passes: count blocks per site first, then remove those on many pages (in-process). */
   siteRepeats?: boolean | undefined;
+  /**
+   * The files written per cleaned input, as `[extension, content]` (default:
+   * `.md` + `.json`; `--format`). An empty list writes nothing (`--format jsonl`).
+   */
+  outputs?: ((markdown: string, metadata: Metadata) => [string, string][]) | undefined;
+  /** Called with every cleaned document, in completion order (`--format jsonl`). */
+  onDocument?: ((display: string, markdown: string, metadata: Metadata) => void) | undefined;
+  /** Time a worker may take to start before its file fails, in ms (default 60 s; not part of `timeoutMs`). */
+  startupMs?: number | undefined;
+}
+
+/** The default outputs: `<key>.md` and `<key>.json`. */
+export function markdownAndMetadata(markdown: string, metadata: Metadata): [string, string][] {
+  return [
+    ['.md', markdown.endsWith('\n') ? markdown : `${markdown}\n`],
+    ['.json', `${JSON.stringify(metadata, null, 2)}\n`],
+  ];
 }
 
 export type Outcome = 'cleaned' | 'unchanged' | 'skipped' | 'failed';
@@ -52,6 +71,10 @@ export interface FileReport {
   reason?: string | undefined;
   wordsIn: number;
   wordsOut: number;
+  /** The page's status (cleaned pages; `empty` for an empty input). */
+  status?: Status | undefined;
+  /** Why the status is not `ok`. */
+  statusReasons?: string[] | undefined;
 }
 
 export interface BatchReporter {
@@ -76,6 +99,10 @@ export interface BatchSummary {
   wordsOut: number;
   ms: number;
   interrupted: boolean;
+  /** Pages by status: cleaned pages, plus empty inputs as `empty`. */
+  statuses: Record<Status, number>;
+  /** Pages whose status is not `ok`, in completion order. */
+  flagged: FileReport[];
 }
 
 export function skipLine(display: string, reason: string): string {
@@ -152,6 +179,8 @@ export async function runBatch(
     wordsOut: 0,
     ms: 0,
     interrupted: false,
+    statuses: { ok: 0, empty: 0, not_article: 0, low_confidence: 0 },
+    flagged: [],
   };
   reporter.start?.(summary.seen);
   const finish = (r: FileReport): void => {
@@ -163,6 +192,10 @@ export async function runBatch(
     } else {
       summary.failed.push(r);
       reporter.error(failLine(r.display, r.reason ?? ''));
+    }
+    if (r.status) {
+      summary.statuses[r.status]++;
+      if (r.status !== 'ok') summary.flagged.push(r);
     }
     summary.wordsIn += r.wordsIn;
     summary.wordsOut += r.wordsOut;
@@ -211,16 +244,28 @@ export async function runBatch(
 
   const clean = async (job: CleanJob): Promise<JobResult> => {
     if (!pool) return runJob(cleanerFor(job.path), job);
-    const timeout = AbortSignal.timeout(config.timeoutMs);
-    const both = signal ? AbortSignal.any([timeout, signal]) : timeout;
+    // --timeout counts from the moment a worker starts on the file, not from
+    // when it was queued or while a new worker loads (see src/worker.ts).
+    const timeout = new AbortController();
+    const { port1, port2 } = new MessageChannel();
+    let timer = setTimeout(() => timeout.abort('startup'), config.startupMs ?? 60_000);
+    port1.once('message', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => timeout.abort('timeout'), config.timeoutMs);
+      port1.close();
+    });
+    const both = signal ? AbortSignal.any([timeout.signal, signal]) : timeout.signal;
     try {
-      return await pool.run(job, { signal: both });
+      return await pool.run({ ...job, started: port2 }, { signal: both, transferList: [port2] });
     } catch (error) {
-      if (timeout.aborted)
+      if (timeout.signal.aborted)
         return {
           kind: 'failed',
           problem: 'timeout',
-          reason: `took longer than ${config.timeoutMs / 1000} s (--timeout)`,
+          reason:
+            timeout.signal.reason === 'startup'
+              ? `no worker started within ${(config.startupMs ?? 60_000) / 1000} s`
+              : `took longer than ${config.timeoutMs / 1000} s (--timeout)`,
         };
       if (signal?.aborted) throw error;
       const message = error instanceof Error ? error.message : String(error);
@@ -228,6 +273,9 @@ export async function runBatch(
         ? 'ran out of memory while cleaning'
         : `worker crashed: ${message.split('\n')[0]}`;
       return { kind: 'failed', problem: 'crashed', reason };
+    } finally {
+      clearTimeout(timer);
+      port1.close();
     }
   };
 
@@ -266,21 +314,24 @@ export async function runBatch(
       finish({ ...base, outcome: 'failed', reason: result.reason });
       return;
     }
-    if (result.kind === 'empty') {
+    // An input with words that cleaned down to nothing is a page (status empty), written with its record.
+    if (result.kind === 'empty' && result.metadata.counts.inputWords === 0) {
       manifest?.record(file.display, { sha256, options: hash, status: 'skipped', outputs: [] });
-      finish({ ...base, outcome: 'skipped', reason: 'empty or whitespace-only input' });
+      finish({
+        ...base,
+        outcome: 'skipped',
+        reason: 'empty or whitespace-only input',
+        status: 'empty',
+        statusReasons: result.metadata.statusReasons,
+      });
       return;
     }
-    const md = `${file.outKey}.md`;
-    const json = `${file.outKey}.json`;
+    const files = (config.outputs ?? markdownAndMetadata)(result.markdown, result.metadata);
+    const written = files.map(([ext]) => `${file.outKey}${ext}`);
     try {
-      const markdown = result.markdown.endsWith('\n') ? result.markdown : `${result.markdown}\n`;
-      await writeFileAtomic(path.join(config.outDir, md), markdown, temps);
-      await writeFileAtomic(
-        path.join(config.outDir, json),
-        `${JSON.stringify(result.metadata, null, 2)}\n`,
-        temps,
-      );
+      for (const [i, [, content]] of files.entries())
+        await writeFileAtomic(path.join(config.outDir, written[i] as string), content, temps);
+      config.onDocument?.(file.display, result.markdown, result.metadata);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
       finish({ ...base, outcome: 'failed', reason: `could not write output (${code})` });
@@ -290,7 +341,7 @@ export async function runBatch(
       sha256,
       options: hash,
       status: 'cleaned',
-      outputs: [md, json],
+      outputs: written,
     });
     await manifest?.maybeFlush();
     finish({
@@ -298,6 +349,8 @@ export async function runBatch(
       outcome: 'cleaned',
       wordsIn: result.metadata.counts.inputWords,
       wordsOut: result.metadata.counts.words,
+      status: result.metadata.status,
+      statusReasons: result.metadata.statusReasons,
     });
   };
 

@@ -20,43 +20,46 @@ import type { Argv, CommandModule } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { expandInputs } from '../batch/inputs.js';
 import { type JobResult, runJob } from '../batch/job.js';
+import { overwrittenInputs, prepareOutDir } from '../batch/out-dir.js';
 import { createReporter, formatSummary } from '../batch/progress.js';
-import { failLine, runBatch, skipLine } from '../batch/runner.js';
+import { type BatchSummary, failLine, runBatch, skipLine } from '../batch/runner.js';
 import { version } from '../batch/version.js';
 import { Cleaner } from '../clean.js';
-import { type ConfigOnlyOptions, withConfigFile } from '../config/cli.js';
+import { typedFlags, withConfigFile } from '../config/cli.js';
 import { UsageError } from '../errors.js';
 import { runNdjson } from '../ndjson.js';
-import type { BylineMode, CleanOptions, DashStyle, QuoteStyle } from '../options.js';
+import type { CleanOptions } from '../options.js';
 import { resolveOptions } from '../options.js';
-import { FROM_CHOICES, type FromOption } from '../readers/index.js';
+import type { Status } from '../types.js';
+import { FORMAT_EXTENSION, FORMATS, type OutputFormat, renderDocument } from '../writers/format.js';
+import { type CleaningArgs, cleaningOptions, cleanOptionsFromArgs } from './options.js';
 
-/** Default `--max-bytes`: 20 MiB. Larger inputs fail without being read. */
-export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+export { cleanOptionsFromArgs, DEFAULT_MAX_BYTES } from './options.js';
+
 /** Default `--timeout` in seconds. */
 export const DEFAULT_TIMEOUT = 30;
 
-export interface CleanArgs {
+/** Statuses `--fail-on` accepts. */
+export const FAIL_ON_CHOICES: readonly Status[] = ['empty', 'not_article', 'low_confidence'];
+
+export interface CleanArgs extends CleaningArgs {
   inputs?: string[] | undefined;
   out: string;
-  from: FromOption;
-  quotes: QuoteStyle;
-  dashes: DashStyle;
-  byline: BylineMode;
   json: boolean;
-  siteRules: boolean;
   concurrency: number;
   quiet: boolean;
   resume: boolean;
-  maxBytes: number;
   timeout: number;
   ndjson: boolean;
   siteRepeats: boolean;
-  url?: string | undefined;
-  /** `--config FILE` (else copydesk.config.json|js found upwards from the first input). */
-  config?: string | undefined;
-  /** Options only the config file sets (rules, lexicon, per-site overrides…), see `withConfigFile`. */
-  configOptions?: ConfigOnlyOptions | undefined;
+  /** `--format` (default: `md`: `.md` + `.json` per input). */
+  format?: OutputFormat | undefined;
+  /** `--verbose`: name every page whose status is not ok. */
+  verbose?: boolean | undefined;
+  /** `--fail-on empty,low_confidence`: exit 1 when a page has one of these statuses. */
+  failOn?: Status[] | undefined;
+  /** `--out` was given (flag or config), not the default: `--format jsonl` writes that file. */
+  outGiven?: boolean | undefined;
 }
 
 export interface CleanIO {
@@ -65,21 +68,18 @@ export interface CleanIO {
   stderr: NodeJS.WriteStream;
 }
 
-const QUOTE_CHOICES: readonly QuoteStyle[] = ['curly', 'uk', 'straight', 'auto', 'none'];
-const BYLINE_CHOICES: readonly BylineMode[] = ['keep', 'normalize', 'drop'];
-const DASH_CHOICES: readonly DashStyle[] = ['em', 'en-spaced', 'none'];
-
-/** The library options a `clean` invocation asks for. */
-export function cleanOptionsFromArgs(args: CleanArgs): CleanOptions {
-  return {
-    ...(args.configOptions ?? {}),
-    from: args.from,
-    quotes: args.quotes,
-    dashes: args.dashes,
-    byline: args.byline,
-    siteRules: args.siteRules,
-    ...(args.url ? { url: args.url } : {}),
-  };
+/** `--fail-on a,b` (or repeated): statuses, checked. */
+export function parseFailOn(value: unknown): Status[] {
+  const items = (Array.isArray(value) ? value : [value])
+    .flatMap((v) => String(v).split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
+  for (const item of items)
+    if (!(FAIL_ON_CHOICES as readonly string[]).includes(item))
+      throw new UsageError(
+        `--fail-on: unknown status '${item}' (choose from ${FAIL_ON_CHOICES.join(', ')})`,
+      );
+  return items as Status[];
 }
 
 async function readStdin(
@@ -110,15 +110,23 @@ async function runStdin(args: CleanArgs, options: CleanOptions, io: CleanIO): Pr
     io.stderr.write(`copydesk: ${failLine('-', result.reason)}\n`);
     return 1;
   }
-  if (result.kind === 'empty')
+  if (result.kind === 'empty' && result.metadata.counts.inputWords === 0)
     io.stderr.write(`copydesk: ${skipLine('-', 'empty or whitespace-only input')}\n`);
-  if (args.json)
-    io.stdout.write(
-      `${JSON.stringify({ markdown: result.markdown, metadata: result.metadata })}\n`,
-    );
-  else if (result.markdown)
-    io.stdout.write(result.markdown.endsWith('\n') ? result.markdown : `${result.markdown}\n`);
-  return 0;
+  const format: OutputFormat = args.json ? 'json' : (args.format ?? 'md');
+  if (format === 'json' || format === 'jsonl' || result.markdown)
+    io.stdout.write(renderDocument(format, result.markdown, result.metadata, '-'));
+  return failOnHit(args, [result.metadata.status]) ? 1 : 0;
+}
+
+/** A path relative to `cwd` when inside it, else absolute. */
+function shown(p: string, cwd: string): string {
+  const rel = path.relative(cwd, p);
+  return rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? p : rel;
+}
+
+/** Whether a status in `statuses` is one `--fail-on` names. */
+function failOnHit(args: CleanArgs, statuses: readonly Status[]): boolean {
+  return (args.failOn ?? []).some((s) => statuses.includes(s));
 }
 
 /** Run `copydesk clean`; returns the exit status. */
@@ -142,9 +150,43 @@ export async function runClean(args: CleanArgs, io: CleanIO = process): Promise<
     if (inputs.length > 1) throw new UsageError('- (stdin) cannot be combined with other inputs');
     return runStdin(args, options, io);
   }
+  if (args.out === '-')
+    throw new UsageError(
+      '--out - is not a folder: for one input on stdout use `clean - < page.html`; for a batch on stdout use --format jsonl',
+    );
   const cwd = process.cwd();
-  const outDir = path.resolve(cwd, args.out);
-  const expanded = await expandInputs(inputs, { cwd, outDir });
+  const format: OutputFormat = args.format ?? 'md';
+  // --format jsonl: one stream of records, to stdout or to the file --out names
+  const jsonlFile = format === 'jsonl' && args.outGiven ? path.resolve(cwd, args.out) : undefined;
+  const outDir = format === 'jsonl' ? (jsonlFile ?? cwd) : path.resolve(cwd, args.out);
+  const expanded = await expandInputs(inputs, {
+    cwd,
+    outDir: format === 'jsonl' ? undefined : outDir,
+  });
+  const extensions =
+    format === 'md'
+      ? ['.md', '.json']
+      : format === 'jsonl'
+        ? []
+        : ['.json', FORMAT_EXTENSION[format]];
+  const replaced = overwrittenInputs(expanded.files, outDir, [...new Set(extensions)]);
+  if (jsonlFile) {
+    const input = expanded.files.find((f) => path.resolve(f.abs) === jsonlFile);
+    if (input) replaced.push([jsonlFile, input.display]);
+  }
+  if (replaced[0]) {
+    const [out, input] = replaced[0];
+    throw new UsageError(
+      `refusing to write ${shown(out, cwd)} over the input ${input} (--out ${args.out}); choose another --out`,
+    );
+  }
+  if (format !== 'jsonl' || jsonlFile) {
+    const folder = jsonlFile ? path.dirname(jsonlFile) : outDir;
+    const problem = await prepareOutDir(folder);
+    if (problem)
+      throw new UsageError(`cannot write to the output folder ${shown(folder, cwd)}: ${problem}`);
+  }
+  const jsonl = format === 'jsonl' ? jsonlSink(jsonlFile, io.stdout) : undefined;
   const reporter = createReporter({ quiet: args.quiet, stream: io.stderr });
   const controller = new AbortController();
   let signals = 0;
@@ -171,6 +213,28 @@ export async function runClean(args: CleanArgs, io: CleanIO = process): Promise<
         resume: args.resume,
         version: version(),
         siteRepeats: args.siteRepeats,
+        ...(format === 'md'
+          ? {}
+          : {
+              outputs: (markdown, metadata) =>
+                format === 'jsonl'
+                  ? []
+                  : format === 'json'
+                    ? [['.json', renderDocument('json', markdown, metadata)]]
+                    : [
+                        [FORMAT_EXTENSION[format], renderDocument(format, markdown, metadata)],
+                        ['.json', `${JSON.stringify(metadata, null, 2)}\n`],
+                      ],
+            }),
+        ...(jsonl
+          ? {
+              onDocument: (
+                display: string,
+                markdown: string,
+                metadata: import('../writers/metadata.js').Metadata,
+              ) => jsonl.write(renderDocument('jsonl', markdown, metadata, display)),
+            }
+          : {}),
       },
       reporter,
       controller.signal,
@@ -178,24 +242,59 @@ export async function runClean(args: CleanArgs, io: CleanIO = process): Promise<
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    await jsonl?.close();
   }
-  if (!args.quiet) for (const line of formatSummary(summary)) io.stderr.write(`${line}\n`);
-  if (args.json) {
-    const { skipped, failed, ...counts } = summary;
-    const list = (xs: typeof skipped) => xs.map((x) => ({ input: x.display, reason: x.reason }));
-    io.stdout.write(
-      `${JSON.stringify({ ...counts, out: path.relative(cwd, outDir) || '.', skipped: list(skipped), failed: list(failed) })}\n`,
+  if (!args.quiet)
+    for (const line of formatSummary(summary, { verbose: args.verbose === true }))
+      io.stderr.write(`${line}\n`);
+  const failedOn = (args.failOn ?? []).filter((s) => summary.statuses[s] > 0);
+  if (failedOn.length > 0)
+    io.stderr.write(
+      `copydesk: exit 1: ${failedOn.map((s) => `${summary.statuses[s]} ${s}`).join(', ')} (--fail-on ${(args.failOn ?? []).join(',')})\n`,
     );
-  }
+  if (args.json) io.stdout.write(`${JSON.stringify(jsonSummary(summary, cwd, outDir))}\n`);
   if (summary.interrupted) return 130;
-  return summary.failed.length > 0 ? 1 : 0;
+  return summary.failed.length > 0 || failedOn.length > 0 ? 1 : 0;
+}
+
+/** The `--json` run summary: counts, pages by status, and the pages not ok / skipped / failed by name. */
+export function jsonSummary(summary: BatchSummary, cwd: string, outDir: string): object {
+  const { skipped, failed, flagged, ...counts } = summary;
+  const list = (xs: typeof skipped) => xs.map((x) => ({ input: x.display, reason: x.reason }));
+  return {
+    ...counts,
+    out: path.relative(cwd, outDir) || '.',
+    skipped: list(skipped),
+    failed: list(failed),
+    flagged: flagged.map((x) => ({
+      input: x.display,
+      status: x.status,
+      reasons: x.statusReasons ?? [],
+    })),
+  };
+}
+
+/** Where `--format jsonl` records go: a file (written atomically at the end) or stdout. */
+function jsonlSink(
+  file: string | undefined,
+  stdout: NodeJS.WritableStream,
+): { write(line: string): void; close(): Promise<void> } {
+  if (!file) return { write: (line) => void stdout.write(line), close: async () => undefined };
+  const lines: string[] = [];
+  return {
+    write: (line) => void lines.push(line),
+    close: async () => {
+      const { writeFileAtomic } = await import('../batch/atomic.js');
+      await writeFileAtomic(file, lines.join(''));
+    },
+  };
 }
 
 export const cleanCommand: CommandModule<object, CleanArgs> = {
   command: 'clean [inputs..]',
   describe: 'Clean scraped pages into article Markdown + metadata JSON',
   builder: (y: Argv) =>
-    y
+    cleaningOptions(y)
       .positional('inputs', {
         type: 'string',
         array: true,
@@ -207,41 +306,17 @@ export const cleanCommand: CommandModule<object, CleanArgs> = {
         default: 'output',
         describe: 'output folder (the input tree is mirrored in it)',
       })
-      .option('from', {
-        choices: FROM_CHOICES,
-        default: 'auto' as FromOption,
-        describe: 'input format',
-      })
-      .option('quotes', {
-        choices: QUOTE_CHOICES,
-        default: 'curly' as QuoteStyle,
-        describe: 'quotation mark style',
-      })
-      .option('dashes', {
-        choices: DASH_CHOICES,
-        default: 'em' as DashStyle,
-        describe: 'dash between words: em (—, spacing as written), en-spaced ( – ), none',
-      })
-      .option('byline', {
-        choices: BYLINE_CHOICES,
-        default: 'normalize' as BylineMode,
-        describe: 'what the byline line becomes',
+      .option('format', {
+        alias: 'f',
+        choices: FORMATS,
+        default: 'md' as OutputFormat,
+        describe:
+          'output: md (+ .json metadata), txt, html (fragment), json ({markdown, metadata}), jsonl (one line per document: stdout, or the file --out names)',
       })
       .option('json', {
         type: 'boolean',
         default: false,
         describe: 'stdin: print {markdown, metadata}; files: print the run summary as JSON',
-      })
-      .option('site-rules', {
-        type: 'boolean',
-        default: true,
-        describe: 'apply site rule packs (--no-site-rules to switch them off)',
-      })
-      .option('url', { type: 'string', describe: 'URL of the page (stdin input)' })
-      .option('config', {
-        type: 'string',
-        describe:
-          'config file (default: copydesk.config.json|js found upwards from the first input)',
       })
       .option('concurrency', {
         alias: 'j',
@@ -260,11 +335,6 @@ export const cleanCommand: CommandModule<object, CleanArgs> = {
         default: false,
         describe: 'skip inputs unchanged since a finished run (OUT/.copydesk-manifest.json)',
       })
-      .option('max-bytes', {
-        type: 'number',
-        default: DEFAULT_MAX_BYTES,
-        describe: 'inputs larger than this fail without being read',
-      })
       .option('timeout', {
         type: 'number',
         default: DEFAULT_TIMEOUT,
@@ -280,23 +350,40 @@ export const cleanCommand: CommandModule<object, CleanArgs> = {
         default: false,
         describe: 'also remove blocks repeated across many pages of one site (two passes)',
       })
+      .option('verbose', {
+        alias: 'v',
+        type: 'boolean',
+        default: false,
+        describe: 'name every page whose status is not ok in the summary',
+      })
+      .option('fail-on', {
+        type: 'string',
+        array: true,
+        describe: `exit 1 when a page has one of these statuses (${FAIL_ON_CHOICES.join(', ')}; comma-separated)`,
+        coerce: parseFailOn,
+      })
       .check((argv) => {
         const a = argv as unknown as CleanArgs;
         if (!Number.isInteger(a.concurrency) || a.concurrency < 1)
           throw new UsageError('--concurrency must be a whole number of at least 1');
-        if (!Number.isFinite(a.maxBytes) || a.maxBytes < 1)
-          throw new UsageError('--max-bytes must be a positive number of bytes');
         if (!Number.isFinite(a.timeout) || a.timeout <= 0)
           throw new UsageError('--timeout must be a positive number of seconds');
         return true;
       })
       .example('$0 clean seeds --out output', 'clean every page under seeds/ into output/seeds/')
       .example('$0 clean - < page.html > page.md', 'stdin to stdout')
+      .example('$0 clean seeds -f jsonl > seeds.jsonl', 'one JSON line per document, for tools')
+      .example('$0 clean seeds --fail-on empty', 'exit 1 if a page came out empty')
       .example(
-        '$0 clean --ndjson < records.ndjson > results.ndjson',
+        '$0 clean --ndjson < in.ndjson > out.ndjson',
         'as a pipeline step',
       ) as unknown as Argv<CleanArgs>,
   handler: async (argv) => {
-    process.exitCode = await runClean(await withConfigFile(argv, hideBin(process.argv)));
+    const raw = hideBin(process.argv);
+    const args = await withConfigFile(argv, raw);
+    process.exitCode = await runClean({
+      ...args,
+      outGiven: typedFlags(raw).has('out') || args.out !== 'output',
+    });
   },
 };

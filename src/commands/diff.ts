@@ -9,17 +9,18 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Argv, CommandModule } from 'yargs';
+import { hideBin } from 'yargs/helpers';
 import { Cleaner } from '../clean.js';
+import { withConfigFile } from '../config/cli.js';
 import { InputError, UsageError } from '../errors.js';
-import type { QuoteStyle } from '../options.js';
-import { FROM_CHOICES, type FromOption } from '../readers/index.js';
 import { renderTerminalDiff, renderUnifiedDiff, wantColor } from '../review/diff.js';
 import { buildReport } from '../review/removals.js';
+import { type CleaningArgs, cleaningOptions, cleanOptionsFromArgs } from './options.js';
 
-export interface DiffArgs {
+export interface DiffArgs extends Partial<CleaningArgs> {
   file: string;
-  from?: FromOption | undefined;
-  quotes?: QuoteStyle | undefined;
+  /** Anything after the one file: an error (`diff a b`). */
+  extra?: string[] | undefined;
   color?: boolean | undefined;
   unified?: boolean | undefined;
 }
@@ -30,8 +31,6 @@ export interface CommandIO {
   stdin?: AsyncIterable<Buffer | string>;
   env?: NodeJS.ProcessEnv;
 }
-
-const QUOTE_CHOICES: readonly QuoteStyle[] = ['curly', 'uk', 'straight', 'auto', 'none'];
 
 async function readAll(stream: AsyncIterable<Buffer | string>): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -48,20 +47,17 @@ function readProblem(error: unknown): string {
 }
 
 /**
- * The cleaner of the review commands (`diff`, `review`): `--from` and
- * `--quotes` only. Bad options print one line naming the command and give
- * undefined (the caller exits 2).
+ * The cleaner of the review commands (`diff`, `review`): the same options and
+ * config file as `clean` (`src/commands/options.ts`). Bad options print one
+ * line naming the command and give undefined (the caller exits 2).
  */
 export function reviewCleaner(
   command: string,
-  args: { from?: FromOption | undefined; quotes?: QuoteStyle | undefined },
+  args: Partial<CleaningArgs>,
   io: CommandIO,
 ): Cleaner | undefined {
   try {
-    return new Cleaner({
-      ...(args.from ? { from: args.from } : {}),
-      ...(args.quotes ? { quotes: args.quotes } : {}),
-    });
+    return new Cleaner(cleanOptionsFromArgs(args));
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`copydesk ${command}: ${error.message}\n`);
@@ -73,12 +69,24 @@ export function reviewCleaner(
 
 /** Run `copydesk diff`; returns the exit status (0 ok, 1 input failed, 2 bad usage). */
 export async function runDiff(args: DiffArgs, io: CommandIO = process): Promise<number> {
+  if (args.extra && args.extra.length > 0) {
+    io.stderr.write(
+      `copydesk diff: takes one file (got ${args.extra.length + 1}: ${[args.file, ...args.extra].join(', ')}); for several pages use copydesk review\n`,
+    );
+    return 2;
+  }
   const cleaner = reviewCleaner('diff', args, io);
   if (!cleaner) return 2;
   let bytes: Buffer;
   try {
     bytes =
       args.file === '-' ? await readAll(io.stdin ?? process.stdin) : await readFile(args.file);
+    if (args.maxBytes !== undefined && bytes.length > args.maxBytes) {
+      io.stderr.write(
+        `copydesk diff: ${args.file}: too large (over ${args.maxBytes} bytes, see --max-bytes)\n`,
+      );
+      return 1;
+    }
   } catch (error) {
     io.stderr.write(`copydesk diff: ${args.file}: ${readProblem(error)}\n`);
     return 1;
@@ -86,7 +94,7 @@ export async function runDiff(args: DiffArgs, io: CommandIO = process): Promise<
   let report: ReturnType<typeof buildReport>;
   try {
     report = buildReport(
-      cleaner.clean(bytes, { path: args.file }),
+      cleaner.clean(bytes, { path: args.file, ...(args.url ? { url: args.url } : {}) }),
       args.file === '-' ? 'stdin' : args.file,
     );
   } catch (error) {
@@ -110,21 +118,17 @@ export async function runDiff(args: DiffArgs, io: CommandIO = process): Promise<
 }
 
 export const diffCommand: CommandModule<object, DiffArgs> = {
-  command: 'diff <file>',
+  command: 'diff <file> [extra..]',
   describe:
     'Show a page before and after cleaning: removals with rule ids and reasons, edits inline',
   builder: (y: Argv) =>
-    y
+    cleaningOptions(y)
       .positional('file', {
         type: 'string',
         describe: 'input file, or - for stdin',
         demandOption: true,
       })
-      .option('from', { choices: FROM_CHOICES, describe: 'input format (default: auto)' })
-      .option('quotes', {
-        choices: QUOTE_CHOICES,
-        describe: 'quotation mark style (default: curly)',
-      })
+      .positional('extra', { type: 'string', array: true, hidden: true })
       .option('color', {
         type: 'boolean',
         describe: 'colour the output (default: when stdout is a terminal; --no-color to disable)',
@@ -140,6 +144,8 @@ export const diffCommand: CommandModule<object, DiffArgs> = {
         'input blocks → clean Markdown as a patch',
       ) as Argv<DiffArgs>,
   handler: async (argv) => {
-    process.exitCode = await runDiff(argv);
+    process.exitCode = await runDiff(
+      await withConfigFile({ ...argv, inputs: [argv.file] }, hideBin(process.argv)),
+    );
   },
 };

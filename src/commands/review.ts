@@ -12,24 +12,21 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
+import { hideBin } from 'yargs/helpers';
 import { expandInputs } from '../batch/inputs.js';
 import type { Cleaner } from '../clean.js';
+import { withConfigFile } from '../config/cli.js';
 import { InputError } from '../errors.js';
-import type { QuoteStyle } from '../options.js';
-import { FROM_CHOICES, type FromOption } from '../readers/index.js';
 import { renderReviewPage } from '../review/page.js';
 import { buildReport, type DocumentReport, failedReport } from '../review/removals.js';
 import { type CommandIO, reviewCleaner } from './diff.js';
+import { type CleaningArgs, cleaningOptions } from './options.js';
 
-export interface ReviewArgs {
+export interface ReviewArgs extends Partial<CleaningArgs> {
   inputs: string[];
   out: string;
-  from?: FromOption | undefined;
-  quotes?: QuoteStyle | undefined;
   title?: string | undefined;
 }
-
-const QUOTE_CHOICES: readonly QuoteStyle[] = ['curly', 'uk', 'straight', 'auto', 'none'];
 
 export interface ReviewResult {
   /** Exit status. */
@@ -69,12 +66,44 @@ export async function reviewReports(
   return reports;
 }
 
+/** `review -`: the page on stdin as one document named `stdin`. */
+async function stdinReport(
+  args: ReviewArgs,
+  cleaner: Cleaner,
+  io: CommandIO,
+): Promise<DocumentReport[]> {
+  const chunks: Buffer[] = [];
+  for await (const c of io.stdin ?? process.stdin)
+    chunks.push(typeof c === 'string' ? Buffer.from(c) : c);
+  const bytes = Buffer.concat(chunks);
+  if (args.maxBytes !== undefined && bytes.length > args.maxBytes)
+    return [failedReport('stdin', `too large (over ${args.maxBytes} bytes, see --max-bytes)`)];
+  try {
+    return [
+      buildReport(
+        cleaner.clean(bytes, { path: '-', ...(args.url ? { url: args.url } : {}) }),
+        'stdin',
+      ),
+    ];
+  } catch (error) {
+    if (error instanceof InputError)
+      return [failedReport('stdin', error.message, error.isSkip ? 'skipped' : 'failed')];
+    throw error;
+  }
+}
+
 /** Run `copydesk review`: write `out/index.html`. */
 export async function runReview(args: ReviewArgs, io: CommandIO = process): Promise<ReviewResult> {
   const cleaner = reviewCleaner('review', args, io);
   if (!cleaner) return { code: 2, reports: [] };
+  if (args.out === '-') {
+    io.stderr.write('copydesk review: --out - is not a folder (the report is DIR/index.html)\n');
+    return { code: 2, reports: [] };
+  }
   const outDir = path.resolve(args.out);
-  const reports = await reviewReports(args.inputs, cleaner, process.cwd(), outDir);
+  const reports = args.inputs.includes('-')
+    ? await stdinReport(args, cleaner, io)
+    : await reviewReports(args.inputs, cleaner, process.cwd(), outDir);
   for (const r of reports) {
     if (r.status === 'failed') io.stderr.write(`copydesk review: ${r.name}: ${r.error}\n`);
     else if (r.status === 'skipped')
@@ -107,18 +136,18 @@ export const reviewCommand: CommandModule<object, ReviewArgs> = {
   command: 'review <inputs..>',
   describe: 'Write a static HTML report of what cleaning removed and changed (DIR/index.html)',
   builder: (y: Argv) =>
-    y
+    cleaningOptions(y)
       .positional('inputs', {
         type: 'string',
         array: true,
-        describe: 'files, folders or globs',
+        describe: 'files, folders or globs, or - for stdin',
         demandOption: true,
       })
-      .option('out', { type: 'string', demandOption: true, describe: 'folder for index.html' })
-      .option('from', { choices: FROM_CHOICES, describe: 'input format (default: auto)' })
-      .option('quotes', {
-        choices: QUOTE_CHOICES,
-        describe: 'quotation mark style (default: curly)',
+      .option('out', {
+        alias: 'o',
+        type: 'string',
+        demandOption: true,
+        describe: 'folder for index.html',
       })
       .option('title', { type: 'string', describe: 'page title (default: copydesk review)' })
       .example(
@@ -126,6 +155,6 @@ export const reviewCommand: CommandModule<object, ReviewArgs> = {
         'then open review/index.html in a browser',
       ) as Argv<ReviewArgs>,
   handler: async (argv) => {
-    process.exitCode = (await runReview(argv)).code;
+    process.exitCode = (await runReview(await withConfigFile(argv, hideBin(process.argv)))).code;
   },
 };

@@ -25,6 +25,11 @@ export const CLI_FLAGS = {
   maxBytes: ['--max-bytes'],
   timeout: ['--timeout'],
   siteRepeats: ['--site-repeats'],
+  links: ['--links'],
+  images: ['--images'],
+  tables: ['--tables'],
+  withComments: ['--with-comments'],
+  targetLanguage: ['--target-language'],
 } as const satisfies Partial<Record<keyof CopydeskConfig, readonly string[]>>;
 
 /** Config keys typed on the command line (before `--`). */
@@ -77,7 +82,7 @@ export function configStartDir(inputs: readonly string[] | undefined, cwd: strin
 /** Options only a config file can set (no flag): they go to `clean()` as they are. */
 export type ConfigOnlyOptions = Pick<
   CleanOptions,
-  'keep' | 'drop' | 'lexicon' | 'sites' | 'referenceDate' | 'maxRemovedShare' | 'dashes'
+  'keep' | 'drop' | 'lexicon' | 'sites' | 'referenceDate' | 'maxRemovedShare' | 'dashes' | 'favor'
 >;
 
 /**
@@ -111,5 +116,7 @@ export async function withConfigFile<
   if (config.referenceDate) configOptions.referenceDate = config.referenceDate;
   if (config.maxRemovedShare !== undefined) configOptions.maxRemovedShare = config.maxRemovedShare;
   if (config.dashes !== undefined && !typed.has('dashes')) configOptions.dashes = config.dashes;
+  // --precision / --recall beat the config's `favor`
+  if (config.favor !== undefined) configOptions.favor = config.favor;
   return { ...(merged as T), configOptions, configPath: loaded.path };
 }

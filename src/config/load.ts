@@ -4,9 +4,10 @@
  * the input's folder (stopping at a folder with `.git`, or the filesystem
  * root), or given with `--config FILE`. CLI flags beat config values.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, extname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CleanOptions } from '../options.js';
 import { ConfigError, type CopydeskConfig, parseSize, validateConfig } from './validate.js';
 
@@ -82,7 +83,7 @@ async function readConfigFile(path: string): Promise<unknown> {
   if (ext === '.js' || ext === '.mjs') {
     let mod: { default?: unknown };
     try {
-      mod = (await import(pathToFileURL(path).href)) as { default?: unknown };
+      mod = await importConfig(path);
     } catch (error) {
       throw new ConfigError(`${path}: cannot load (${(error as Error).message.split('\n')[0]})`);
     }
@@ -91,6 +92,46 @@ async function readConfigFile(path: string): Promise<unknown> {
     return mod.default;
   }
   throw new ConfigError(`${path}: a config file must end in .json, .js or .mjs`);
+}
+
+/** Import specifiers of copydesk itself in a config module (`from 'copydesk'`, `'copydesk/plugins'`). */
+const SELF_IMPORT = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])copydesk(\/plugins)?\2/g;
+
+/**
+ * Import a `.js`/`.mjs` config. `import { defineConfig } from 'copydesk'`
+ * must work even where copydesk is not installed (a global install, `npx`):
+ * when the folder cannot resolve `copydesk`, the config is imported from a
+ * copy beside it whose copydesk imports point at this copydesk, and the copy
+ * is removed at once.
+ */
+async function importConfig(path: string): Promise<{ default?: unknown }> {
+  const source = readFileSync(path, 'utf8');
+  if (!new RegExp(SELF_IMPORT.source).test(source) || resolvesCopydesk(path))
+    return (await import(pathToFileURL(path).href)) as { default?: unknown };
+  // this copydesk's own modules (index.ts from source, index.js built), as absolute paths
+  const ext = fileURLToPath(import.meta.url).endsWith('.ts') ? '.ts' : '.js';
+  const here = (rel: string) => fileURLToPath(new URL(`${rel}${ext}`, import.meta.url));
+  const rewritten = source.replace(
+    SELF_IMPORT,
+    (_, lead: string, quote: string, plugins: string | undefined) =>
+      `${lead}${quote}${here(plugins ? '../../plugins/index' : '../index')}${quote}`,
+  );
+  const copy = join(dirname(path), `.copydesk-config-${process.pid}-${Date.now()}.mjs`);
+  writeFileSync(copy, rewritten);
+  try {
+    return (await import(pathToFileURL(copy).href)) as { default?: unknown };
+  } finally {
+    rmSync(copy, { force: true });
+  }
+}
+
+function resolvesCopydesk(path: string): boolean {
+  try {
+    createRequire(path).resolve('copydesk');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

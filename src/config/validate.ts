@@ -157,6 +157,15 @@ export const CONFIG_KEYS: Readonly<Record<keyof CopydeskConfig, Check>> = {
   resume: bool,
   quiet: bool,
   siteRepeats: bool,
+  favor: oneOf(['balanced', 'precision', 'recall']),
+  links: bool,
+  images: bool,
+  tables: bool,
+  withComments: bool,
+  targetLanguage: (v) =>
+    typeof v === 'string' && /^[a-z]{2,3}$/i.test(v.trim())
+      ? undefined
+      : 'must be a language code such as en, de, fr',
 };
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -179,7 +188,7 @@ function distance(a: string, b: string): number {
 }
 
 /** The known key a misspelt one most likely meant (case, plural, or up to 2 edits). */
-function closest(key: string, keys: readonly string[]): string | undefined {
+export function closest(key: string, keys: readonly string[]): string | undefined {
   const k = key.toLowerCase();
   let best: string | undefined;
   let bestDistance = 3;

@@ -46,6 +46,13 @@ export function sniffFormat(value: string): InputFormat {
     return 'html';
   const tags = head.match(/<(?:p|div|span|a|article|section|h[1-6]|ul|li|br|table|meta)\b[^>]*>/g);
   if (tags && tags.length >= 3) return 'html';
+  // A fragment: starts with a known element and closes one (`<p>…</p>`, `<div class="article">…</div>`).
+  const open =
+    /^<(p|div|article|section|main|h[1-6]|ul|ol|table|blockquote|figure|header|span|a|em|strong)\b[^>]*>/.exec(
+      head,
+    );
+  if (open && new RegExp(`</(?:${open[1]}|p|div|article|section|h[1-6]|li|a)>`).test(head))
+    return 'html';
   const lines = value.slice(0, 20_000).split('\n');
   let mdSignals = 0;
   for (const line of lines) {
