@@ -192,6 +192,18 @@ describe('--with-comments releases the strip-comments rule', () => {
   });
 });
 
+describe('--with-comments with the strip-comments detector', () => {
+  it('should keep the comment thread of the seed blog post only when asked', () => {
+    const seed = readFileSync(path.join(ROOT, 'seeds/example-blog--sourdough-starter.md'));
+    const comments = (withComments: boolean) =>
+      clean(seed, { path: 'seed.md', withComments }).metadata.removed.filter(
+        (r) => r.ruleId === 'strip-comments',
+      ).length;
+    expect(comments(false)).toBeGreaterThan(0);
+    expect(comments(true)).toBe(0);
+  });
+});
+
 describe('--target-language', () => {
   const FRENCH = [
     'Le conseil municipal approuve le nouveau parc au bord de la rivière',
