@@ -117,7 +117,7 @@ export function presetPlugins(
     [remarkPrune, { minConfidence: options.minConfidence }],
     // document metadata (HTML head, front matter) and the language, before the normalisers
     remarkExtractHtmlMeta,
-    remarkExtractDates,
+    [remarkExtractDates, { fetchDate: options.referenceDate }],
     ...(all || options.quotes === 'auto' ? [remarkExtractLanguage] : []),
     // house style on the kept text only (after the language, for `quotes: 'auto'`)
     [remarkNormalizeQuotes, { style: options.quotes }],

@@ -11,7 +11,7 @@ const input = {
   input: 'A body paragraph that says nothing about dates at all.\n',
 };
 
-function run(meta: ArticleMeta, url?: string): ArticleMeta {
+function run(meta: ArticleMeta, url?: string, fetchDate?: string): ArticleMeta {
   const r = runFixture(input, [
     () => (_t: unknown, file: VFile) => {
       file.data.meta = meta;
@@ -25,7 +25,7 @@ function run(meta: ArticleMeta, url?: string): ArticleMeta {
           url,
         };
     },
-    remarkExtractDates,
+    fetchDate ? [remarkExtractDates, { fetchDate }] : remarkExtractDates,
   ]);
   return r.file.data.meta!;
 }
@@ -63,5 +63,26 @@ describe('remark-extract-dates', () => {
     expect(
       run({ authors: [], published: '2020-03-05', modified: '2020-03-06T01:00:00' }).modified,
     ).toBe('2020-03-06T01:00:00');
+  });
+
+  it('should drop a date later than the fetch date and fall back to the URL', () => {
+    const meta = run(
+      { authors: [], published: '2031-01-05', dateEvidence: { published: 'json-ld' } },
+      'https://example.com/2024/02/03/story',
+      '2024-02-04T00:00:00Z',
+    );
+    expect(meta).toMatchObject({ published: '2024-02-03', dateEvidence: { published: 'url' } });
+    // Near-miss: the day of the fetch (and a time zone ahead of it) stays.
+    expect(
+      run(
+        { authors: [], published: '2024-02-04T23:30:00+10:00' },
+        undefined,
+        '2024-02-04T12:00:00Z',
+      ).published,
+    ).toBe('2024-02-04T23:30:00+10:00');
+  });
+
+  it('should refuse a fetch date that is not a date', () => {
+    expect(() => run({ authors: [] }, undefined, 'soon')).toThrow(/fetchDate/);
   });
 });

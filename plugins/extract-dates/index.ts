@@ -6,11 +6,14 @@
  * - falls back to a date in the page's URL path (`/2019/11/18/…`, evidence
  *   `url`, the weakest) when nothing else gave a publication date;
  * - drops a `modified` date that is earlier than `published` (an "updated"
- *   date cannot precede publication; an empty field beats a wrong one).
+ *   date cannot precede publication; an empty field beats a wrong one);
+ * - drops a date later than the fetch date (a day's grace for time zones):
+ *   a page cannot be published after it was fetched.
  *
  * When: after `extract-html-meta`, before `assemble`.
  *
- * Options: none.
+ * Options:
+ * - `fetchDate` (default: the time of cleaning) — when the page was fetched.
  *
  * Messages: none.
  */
@@ -18,7 +21,13 @@ import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { offerDate } from '../shared/evidence.js';
 
-export type Options = Record<string, never>;
+export interface Options {
+  /** When the page was fetched; later dates are dropped (default: the time of cleaning). */
+  fetchDate?: Date | string | undefined;
+}
+
+/** Grace after the fetch date for time zones and clock skew (ms). */
+const GRACE = 36 * 3600 * 1000;
 
 const URL_DATE = /\/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/-]|$)/;
 
@@ -41,22 +50,35 @@ function instant(iso: string): number {
   return Date.parse(/T.*(?:Z|[+-]\d{2}:\d{2})$/.test(iso) || !iso.includes('T') ? iso : `${iso}Z`);
 }
 
-export const remarkExtractDates: Plugin<[Readonly<Options>?], Root> = () => (_tree, file) => {
-  file.data.meta ??= { authors: [] };
-  const meta = file.data.meta;
-  if (meta.published === undefined)
-    offerDate(meta, 'published', dateFromUrl(meta.canonicalUrl ?? file.data.source?.url), 'url');
-  if (meta.published !== undefined && meta.modified !== undefined) {
-    // Compare calendar days when either is a bare date; instants otherwise.
-    const bare = !meta.published.includes('T') || !meta.modified.includes('T');
-    const early = bare
-      ? meta.modified.slice(0, 10) < meta.published.slice(0, 10)
-      : instant(meta.modified) < instant(meta.published);
-    if (early) {
-      meta.modified = undefined;
-      if (meta.dateEvidence) meta.dateEvidence.modified = undefined;
+export const remarkExtractDates: Plugin<[Readonly<Options>?], Root> = (options) => {
+  const fetchDate = options?.fetchDate === undefined ? undefined : new Date(options.fetchDate);
+  if (fetchDate && Number.isNaN(fetchDate.getTime()))
+    throw new Error('remark-extract-dates: `fetchDate` is not a date');
+  return (_tree, file) => {
+    file.data.meta ??= { authors: [] };
+    const meta = file.data.meta;
+    const limit = (fetchDate?.getTime() ?? Date.now()) + GRACE;
+    for (const field of ['published', 'modified'] as const) {
+      const iso = meta[field];
+      if (iso !== undefined && instant(iso) > limit) {
+        meta[field] = undefined;
+        if (meta.dateEvidence) meta.dateEvidence[field] = undefined;
+      }
     }
-  }
+    if (meta.published === undefined)
+      offerDate(meta, 'published', dateFromUrl(meta.canonicalUrl ?? file.data.source?.url), 'url');
+    if (meta.published !== undefined && meta.modified !== undefined) {
+      // Compare calendar days when either is a bare date; instants otherwise.
+      const bare = !meta.published.includes('T') || !meta.modified.includes('T');
+      const early = bare
+        ? meta.modified.slice(0, 10) < meta.published.slice(0, 10)
+        : instant(meta.modified) < instant(meta.published);
+      if (early) {
+        meta.modified = undefined;
+        if (meta.dateEvidence) meta.dateEvidence.modified = undefined;
+      }
+    }
+  };
 };
 
 export default remarkExtractDates;

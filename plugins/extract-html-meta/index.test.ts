@@ -5,7 +5,14 @@ import { fixtureCases, runFixture } from '../../tests/helpers/fixtures.js';
 import { remarkDetectByline } from '../detect-byline/index.js';
 import { remarkDetectHeadline } from '../detect-headline/index.js';
 import type { HtmlMeta } from '../shared/types.js';
-import { chooseTitle, namesFrom, remarkExtractHtmlMeta, stripTitleSuffix } from './index.js';
+import {
+  chooseTitle,
+  dateOfTexts,
+  namesFrom,
+  remarkExtractHtmlMeta,
+  stripTitleSuffix,
+  threadStarter,
+} from './index.js';
 
 const dir = join(import.meta.dirname, 'fixtures');
 const byName = (name: string) => fixtureCases(dir).find((f) => f.name === name)!;
@@ -62,10 +69,10 @@ describe('remark-extract-html-meta', () => {
     });
   });
 
-  it('should take the JSON-LD headline first (CDATA-wrapped, entities decoded), then og:title, then the visible headline', () => {
+  it('should take the visible headline when <title> is that headline plus the site name, over the JSON-LD headline', () => {
     const meta = run('title-precedence').file.data.meta!;
-    expect(meta.title).toBe('Harbour reopens & ferries return — at last');
-    expect(meta.titleEvidence).toBe('json-ld');
+    expect(meta.title).toBe('Harbour reopens after the storm');
+    expect(meta.titleEvidence).toBe('text');
     expect(meta.headline).toBe('Harbour reopens after the storm');
     expect(meta.published).toBe('2024-05-02');
   });
@@ -109,12 +116,12 @@ describe('remark-extract-html-meta', () => {
 });
 
 describe('title and headline through the whole pipeline', () => {
-  it('should keep the visible headline in the body and the declared title in the metadata', () => {
+  it('should keep the visible headline in the body and, confirmed by <title>, in the metadata', () => {
     const { markdown, metadata } = clean(byName('title-precedence').input, { from: 'html' });
     expect(markdown.split('\n')[0]).toBe('# Harbour reopens after the storm');
     expect(metadata).toMatchObject({
-      title: 'Harbour reopens & ferries return — at last',
-      titleEvidence: 'json-ld',
+      title: 'Harbour reopens after the storm',
+      titleEvidence: 'text',
       headline: 'Harbour reopens after the storm',
     });
   });
@@ -261,6 +268,70 @@ describe('chooseTitle', () => {
     });
   });
 
+  it('should take the visible headline when a head title is that headline plus a category, keywords or the site', () => {
+    const pick = (meta: Record<string, string>, title: string | undefined, headline: string) =>
+      chooseTitle(html({ meta, ...(title ? { title } : {}) }), { headline });
+    // The headline followed by more words, with or without a separator.
+    expect(
+      pick({ 'og:title': 'Trail Shoes: Light Grip for Wet Rock' }, undefined, 'Trail Shoes'),
+    ).toEqual({
+      title: 'Trail Shoes',
+      evidence: 'text',
+      from: 'headline',
+    });
+    expect(
+      pick({}, 'Why Ferries Run Late? Our Guide for 2030', 'Why ferries run late?')?.title,
+    ).toBe('Why ferries run late?');
+    // A separated part before the headline: a section or the site.
+    expect(
+      pick({}, 'Garden Notes › Pruning roses in spring', 'Pruning roses in spring')?.title,
+    ).toBe('Pruning roses in spring');
+    // Stronger evidence than the JSON-LD headline when the two disagree.
+    const both = html({
+      title: 'Pruning roses in spring | Garden Notes',
+      jsonLd: [{ '@type': 'BlogPosting', headline: 'Spring pruning, step by step' }],
+    });
+    expect(chooseTitle(both, { headline: 'Pruning roses in spring' })?.title).toBe(
+      'Pruning roses in spring',
+    );
+  });
+
+  it('should keep the head title when it only ends with the headline or the headline is the site (near-misses)', () => {
+    const pick = (meta: Record<string, string>, title: string | undefined, context = {}) =>
+      chooseTitle(html({ meta, ...(title ? { title } : {}) }), context);
+    // Ending with the headline without a separator: a longer title of its own.
+    expect(
+      pick({ 'og:title': 'Ten ways to keep basil alive' }, undefined, {
+        headline: 'Keep basil alive',
+      })?.title,
+    ).toBe('Ten ways to keep basil alive');
+    // A headline that is the site's name (a logo in <h1>) is no title.
+    expect(
+      pick({ 'og:title': 'Garden Notes: Pruning roses' }, undefined, {
+        headline: 'Garden Notes',
+        siteNames: ['Garden Notes'],
+      }),
+    ).toMatchObject({ title: 'Garden Notes: Pruning roses', evidence: 'meta' });
+    // A JSON-LD headline no head title ties to the visible headline still comes first.
+    const page = html({
+      title: 'Ferries return | Tide Times',
+      jsonLd: [{ '@type': 'NewsArticle', headline: 'Ferries return to the islands' }],
+    });
+    expect(chooseTitle(page, { headline: 'Harbour news' })).toMatchObject({ evidence: 'json-ld' });
+  });
+
+  it('should drop the site name on every common separator, at either end', () => {
+    const t = (title: string) =>
+      chooseTitle(html({ meta: { 'og:title': title } }), { siteNames: ['Tide Times'] })?.title;
+    for (const sep of [' | ', ' : ', ' » ', ' › ', ' « ', ' :: ', ' – ', ' - ', ' · ', ' ~ '])
+      for (const title of [`Harbour reopens${sep}Tide Times`, `Tide Times${sep}Harbour reopens`])
+        expect(t(title), title).toBe('Harbour reopens');
+    // A French subtitle after a spaced colon stays when no part names the site.
+    expect(t('Le port rouvre : les ferries reviennent')).toBe(
+      'Le port rouvre : les ferries reviennent',
+    );
+  });
+
   it("should take JSON-LD's name when its headline agrees with nothing else", () => {
     const page = html({
       title: 'List of films about loops - Wiki',
@@ -270,5 +341,74 @@ describe('chooseTitle', () => {
       title: 'List of films about loops',
       from: 'name',
     });
+  });
+});
+
+describe('authors from structured evidence', () => {
+  const page = (
+    head: string,
+    body = '<p>Body text of the page, long enough to be a paragraph of prose.</p>',
+  ) =>
+    clean(
+      `<html><head>${head}</head><body><article><h1>A headline here</h1>${body}</article></body></html>`,
+      {
+        from: 'html',
+      },
+    ).metadata;
+
+  it('should take an organisation declared as the author when no person is named', () => {
+    const ld = (author: object) =>
+      `<script type="application/ld+json">${JSON.stringify({ '@type': 'BlogPosting', headline: 'A headline here', author })}</script>`;
+    expect(page(ld({ '@type': 'Organization', name: 'Harbour Movers' })).authors).toEqual([
+      'Harbour Movers',
+    ]);
+    // A person-typed author that reads like a team is still the declared author.
+    expect(page(ld({ '@type': 'Person', name: 'Tide Editorial Team' })).authors).toEqual([
+      'Tide Editorial Team',
+    ]);
+    // Near-miss: a person named in the byline beats the organisation.
+    expect(
+      page(
+        ld({ '@type': 'Organization', name: 'Harbour Movers' }),
+        '<p class="byline">By Jane Doe</p><p>Body text of the page, long enough to be a paragraph of prose.</p>',
+      ).authors,
+    ).toEqual(['Jane Doe']);
+  });
+
+  it('should never take a placeholder account for an author', () => {
+    expect(page('<meta name="author" content="admin">').authors).toEqual([]);
+  });
+});
+
+describe('threadStarter', () => {
+  it('should take the first of several post authors, or the one labelled the starter', () => {
+    expect(threadStarter(['river.otter', 'kestrel_9', 'river.otter', 'Moss'])).toEqual([
+      'river.otter',
+    ]);
+    expect(
+      threadStarter(['heron 12 posts', 'kestrel_9 Discussion starter 3 posts', 'moss 5 posts']),
+    ).toEqual(['kestrel_9']);
+  });
+
+  it('should not read one author element or prose as a thread (near-misses)', () => {
+    expect(threadStarter(['river.otter'])).toEqual([]);
+    expect(
+      threadStarter(['About the author', 'Jane Doe writes about ships', 'More posts']),
+    ).toEqual([]);
+  });
+});
+
+describe('dateOfTexts', () => {
+  it('should read the first full date of date elements, in the page language', () => {
+    expect(dateOfTexts(['5 min read', 'Posted on March 5, 2020'])).toBe('2020-03-05');
+    expect(dateOfTexts(['8. Dezember 2010 um 09:43'], 'de')).toBe('2010-12-08T09:43:00');
+    expect(dateOfTexts(['23 février 2009'], 'fr')).toBe('2009-02-23');
+    expect(dateOfTexts(['3 de mayo de 2022'], 'es')).toBe('2022-05-03');
+  });
+
+  it('should pass over update dates and dates without a year (near-misses)', () => {
+    expect(dateOfTexts(['Updated May 5, 2020'])).toBeUndefined();
+    expect(dateOfTexts(['May 2, 2020 · Updated May 5, 2020'])).toBe('2020-05-02');
+    expect(dateOfTexts(['Jun 2'])).toBeUndefined();
   });
 });

@@ -30,8 +30,13 @@
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { formatByline, looksLikeOutlet, readBylineLine } from '../shared/byline.js';
-import { normalizeDate } from '../shared/dates.js';
+import {
+  formatByline,
+  isPlaceholderName,
+  looksLikeOutlet,
+  readBylineLine,
+} from '../shared/byline.js';
+import { normalizeDate, parseDate } from '../shared/dates.js';
 import { offerAuthors, offerDate } from '../shared/evidence.js';
 import { fixNameCase, isSingleCase } from '../shared/names.js';
 import type { ArticleMeta, Evidence, HtmlMeta } from '../shared/types.js';
@@ -92,6 +97,7 @@ const AUTHOR_KEYS = [
   'citation_author',
   'byl',
   'og:article:author',
+  'cxenseparse:author',
 ];
 
 export const remarkExtractHtmlMeta: Plugin<[Readonly<Options>?], Root> = () => (_tree, file) => {
@@ -112,6 +118,7 @@ export function namesFrom(value: string): string[] {
   if (read.kind === 'byline') return [];
   // Names the shape test cannot read (one word, non-Latin scripts): keep short plain ones.
   const plain = s.replace(/^by\s+/i, '');
+  if (isPlaceholderName(plain)) return [];
   if (plain.split(' ').length <= 4 && !/[\d|:;!?]/.test(plain) && !looksLikeOutlet(plain))
     return [
       isSingleCase(plain) && /\p{L}/u.test(plain) && plain.length > 3 ? fixNameCase(plain) : plain,
@@ -166,7 +173,7 @@ function fromHtml(meta: ArticleMeta, html: HtmlMeta, file: VFile): void {
   // 1. JSON-LD
   if (article) {
     const { people, organisations } = authorsOfJsonLd(article);
-    offerAuthors(meta, people.flatMap(namesFrom), 'json-ld');
+    offerAuthors(meta, people.flatMap(declaredNames), 'json-ld');
     orgAuthor = organisations[0];
     offerDate(
       meta,
@@ -191,6 +198,7 @@ function fromHtml(meta: ArticleMeta, html: HtmlMeta, file: VFile): void {
     html.times.map((t) => normalizeDate(t)).find((t) => t !== undefined),
     'html',
   );
+  offerDate(meta, 'published', dateOfTexts(html.dateTexts ?? [], html.lang), 'html');
   offerAuthors(meta, bylineNames(html.bylines), 'html');
   // Site, URL, title
   const website = html.jsonLd.find((o) => typesOf(o).includes('WebSite'));
@@ -218,14 +226,78 @@ function fromHtml(meta: ArticleMeta, html: HtmlMeta, file: VFile): void {
     meta.title = chosen.title;
     meta.titleEvidence = chosen.evidence;
   }
-  if (!orgAuthor && meta.authors.length === 0) orgAuthor = outletAuthor(m);
+  const orgEvidence: Evidence = orgAuthor ? 'json-ld' : 'meta';
+  orgAuthor ??= outletAuthor(m);
+  // A forum thread: the first post's author.
+  if (meta.authors.length === 0) offerAuthors(meta, threadStarter(html.bylines), 'html');
+  // No person named anywhere: an organisation declared as the author ("By AFP") is the author.
+  if (meta.authors.length === 0 && orgAuthor && !isPlaceholderName(orgAuthor))
+    offerAuthors(meta, [orgAuthor], orgEvidence);
   // No byline line in the page's text: the normalised line from head evidence.
-  if (meta.byline === undefined && (meta.authors.length > 0 || orgAuthor)) {
-    const line = formatByline(
-      meta.authors.length > 0 ? { authors: meta.authors } : { authors: [], publication: orgAuthor },
-    );
+  if (meta.byline === undefined && meta.authors.length > 0) {
+    const line = formatByline({ authors: meta.authors });
     if (line) meta.byline = line;
   }
+}
+
+/**
+ * Names from an author that structured data declares a person (JSON-LD
+ * `Person`): read as a byline first; a name the byline shapes refuse (a
+ * team, a one-word handle) is still the declared author, unless it is a
+ * placeholder ("admin"), a URL or longer than six words.
+ */
+export function declaredNames(value: string): string[] {
+  const names = namesFrom(value);
+  if (names.length > 0) return names;
+  const s = value.replace(/\s+/g, ' ').trim();
+  if (!s || s.length > 60 || s.split(' ').length > 6 || /https?:|www\.|@|[<>{}=#|]/i.test(s))
+    return [];
+  return isPlaceholderName(s) ? [] : [s];
+}
+
+/** A label that marks the thread's first poster ("Discussion starter", "Original poster", "OP"). */
+const STARTER =
+  /\b(?:discussion|thread|topic)\s+starter\b|\boriginal\s+poster\b|(?:^|\s)OP(?:\s|$)/i;
+
+/** A user name: one token, no spaces, at least one letter ("hayley.p", "Need2Know", "b_scherer"). */
+const HANDLE = /^(?=[^\s]*\p{L})[\p{L}\p{N}._-]{2,30}$/u;
+
+/**
+ * The author of a forum thread from its author elements, one per post: the
+ * one labelled the thread's starter, else the first when at least three
+ * posts' author elements are bare user names.
+ */
+export function threadStarter(bylines: readonly string[]): string[] {
+  for (const b of bylines) {
+    const m = STARTER.exec(b);
+    const first = b.split(/\s+/)[0] ?? '';
+    if (m && m.index > 0 && HANDLE.test(first) && !isPlaceholderName(first)) return [first];
+  }
+  const handles = bylines.filter((b) => HANDLE.test(b.trim()));
+  const first = bylines[0]?.trim() ?? '';
+  if (bylines.length >= 3 && handles.length * 2 >= bylines.length && HANDLE.test(first))
+    return isPlaceholderName(first) ? [] : [first];
+  return [];
+}
+
+/** Where an update's date starts in a date element's text ("May 2, 2020 · Updated May 5, 2020"). */
+const UPDATE_WORD =
+  /(?<![\p{L}])(?:(?:last\s+)?(?:updated|modified|edited)|aktualisiert|mis\s+à\s+jour|actualizado|atualizado|aggiornato|bijgewerkt|uppdaterad|opdateret|zaktualizowano)(?![\p{L}])/iu;
+
+/**
+ * The first full date (day, month and year) in the texts of `<time>` and
+ * date-classed elements, read in the page's declared language; an update's
+ * date ("Updated May 5") is not the publication date.
+ */
+export function dateOfTexts(texts: readonly string[], lang?: string): string | undefined {
+  const language = lang?.trim() || undefined;
+  for (const t of texts) {
+    const published = t.split(UPDATE_WORD)[0] ?? '';
+    if (!/\d/.test(published)) continue;
+    const iso = parseDate(published, { language })?.iso;
+    if (iso) return iso;
+  }
+  return undefined;
 }
 
 function firstNames(m: Record<string, string>, keys: readonly string[]): string[] {

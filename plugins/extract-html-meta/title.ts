@@ -8,6 +8,40 @@ import { articlesOf, pickArticle, str } from './json-ld.js';
 
 const SEPARATOR = /(?<!\s)\s+(?:[|•·»]|::|[-–—]|\/)\s+/;
 
+/**
+ * Separators around a site's name: those of `SEPARATOR` plus `›`, `«`, `‹`,
+ * `~` and a spaced colon (`Headline : Site`). Only used to drop a part that
+ * names the site or repeats the visible headline, never to guess, since
+ * French typography writes `Titre : sous-titre`.
+ */
+const SITE_SEPARATOR = /(?<!\s)\s+(?:[|•·»›«‹~:]|::|[-–—]|\/)\s+/;
+
+/** Words of a text, lower-cased, without punctuation ("What Is X?" → "what is x"). */
+function spaced(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * Whether a head title is the visible headline with something added: the
+ * headline followed by more words ("Staple Tee: Men's Cotton Shirt",
+ * "GPS Watches + Heart Rate Monitors | Shop") or preceded by a separated part
+ * ("Shop | GPS Watches"). The visible heading is then the article's title and
+ * the rest is the site's name, a category or search keywords.
+ */
+export function extendsHeadline(title: string, headline: string): boolean {
+  const t = spaced(title);
+  const h = spaced(headline);
+  if (h.length < 2 || t === h) return false;
+  if (t.startsWith(`${h} `)) return true;
+  const parts = title.replace(/\s+/g, ' ').trim().split(SITE_SEPARATOR);
+  for (let k = 1; k < parts.length; k++) if (spaced(parts.slice(k).join(' ')) === h) return true;
+  return false;
+}
+
 function norm(text: string): string {
   return text
     .normalize('NFKC')
@@ -174,7 +208,7 @@ function stripSiteAffixes(
   const colon = /^([^:]{2,60}):\s+(\S.*)$/.exec(t);
   if (colon?.[1] && colon[2] && sites.includes(norm(colon[1])) && words(colon[2]) >= 2)
     return stripSiteAffixes(colon[2], sites, affixes, headline, guess);
-  const parts = t.split(SEPARATOR);
+  const parts = t.split(SITE_SEPARATOR);
   if (parts.length < 2) return t;
   const head = headline ? norm(headline) : '';
   if (head) {
@@ -284,6 +318,17 @@ export function chooseTitle(html: HtmlMeta, context: TitleContext = {}): TitleCh
       ...hostLabels(context.host),
     ]),
   ].filter((s) => s !== '' && s !== head);
+  // A head title that is the visible headline plus a category, the site's name or keywords: the headline.
+  const named = (context.siteNames ?? []).some((s) => !!s && norm(s) === head);
+  if (headline && !named && junkTitle(headline, sites, undefined) === undefined) {
+    const extended = present.find(([value]) => extendsHeadline(value, headline));
+    if (extended)
+      return {
+        title: stripSiteAffixes(headline, sites, new Set(), undefined, false),
+        evidence: 'text',
+        from: 'headline',
+      };
+  }
   const affixes = sharedAffixes(present.map((c) => c[0]));
   const cleaned = present.map(([value, evidence, from]) => ({
     raw: value,

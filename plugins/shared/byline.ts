@@ -12,6 +12,7 @@
  * - date lines: "Published 12 March 2024", "Updated 3:45 p.m. ET, Thu March 5, 2020".
  */
 import type { VFile } from 'vfile';
+import { allLabels, alternation } from './byline-labels/index.js';
 import { type DateOptions, parseDate } from './dates.js';
 import { fixNameCase, isSingleCase } from './names.js';
 
@@ -43,9 +44,35 @@ export interface BylineLine extends ParsedByline {
   lead: boolean;
 }
 
-/** Words that open a byline, in several languages. */
-const LEAD =
-  /^(?:(?:written|story|words|text|reporting|reported|posted|photos? and words|interview)\s+by|by|words\s*:|text\s*:|texto\s*:|autor(?:in)?\s*:|auteur\s*:|authors?\s*:|von|par|por|di|door|af|av|przez|от)\s*:?\s+/i;
+/** A lead word's pattern: a preposition ("by", "von") before white space, a label ("Autor:") with its colon. */
+function leadPattern(word: string): string {
+  const colon = word.endsWith(':');
+  const body = alternation([colon ? word.slice(0, -1) : word]);
+  if (colon) return `${body}\\s*[:：]\\s*`;
+  // CJK labels ("记者") need no space after them.
+  return /\p{Script=Han}/u.test(word) ? `${body}\\s*[:：]?\\s*` : `${body}\\s*[:：]?\\s+`;
+}
+
+/** Words that open a byline, from every language's table (`byline-labels/`), longest first. */
+const LEAD = new RegExp(
+  `^(?:${[...allLabels.lead, 'photos? and words by', 'от'].map(leadPattern).join('|')})`,
+  'iu',
+);
+
+/** Labels and placeholders that are never a name ("Posted on", "admin", "Unknown"), lower-cased. */
+const NOT_NAMES = new Set(allLabels.notNames);
+
+/** A placeholder account name: "admin", "WordpressAdmin", "site_admin". */
+const PLACEHOLDER_NAME = /^(?:\S*admin\S*|user\d*|test)$/iu;
+
+/** Whether a segment is a label or placeholder, never a name. */
+export function isPlaceholderName(segment: string): boolean {
+  const s = segment.trim().toLowerCase();
+  return NOT_NAMES.has(s) || PLACEHOLDER_NAME.test(s);
+}
+
+/** "Written ByJane Doe": a capitalised lead word glued to the name (markup without a space). */
+const GLUED_LEAD = /(^|\s)(By|Von|Par|Por|Door|Av|Af)(?=\p{Lu}\p{Ll})/gu;
 
 /** Words that open a date part, with what the date means. */
 const DATE_WORDS: [RegExp, 'published' | 'modified'][] = [
@@ -211,7 +238,11 @@ function dateSegment(segment: string, options: DateOptions): boolean {
   return rest.replace(/[^\p{L}]/gu, '').length <= 4;
 }
 
-const SEPARATORS = /\s*(?:,|;|\||•|·|\s[–—-]\s|\band\b|&|\bund\b|\bet\b|\bog\b|\boch\b|\ben\b)\s*/i;
+/** A name in Han script (two to four characters, a middle dot allowed). */
+const CJK_NAME = /^\p{Script=Han}[\p{Script=Han}·]{1,4}$/u;
+
+const SEPARATORS =
+  /\s*(?:,|;|、|，|\||•|·|\s[–—-]\s|\band\b|&|\bund\b|\bet\b|\bog\b|\boch\b|\ben\b)\s*/i;
 
 /** A full stop after a word (not an initial) ends a segment: "Finian Cunningham. Sputnik International". */
 const SENTENCE_STOP = /(?<=\p{L}{3})\.\s+(?=\p{Lu})/u;
@@ -236,7 +267,7 @@ function splitSegments(text: string): string[] {
  */
 export function readBylineLine(text: string, options: DateOptions = {}): BylineLine {
   const none: BylineLine = { kind: 'none', lead: false, authors: [] };
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = text.replace(/\s+/g, ' ').replace(GLUED_LEAD, '$1$2 ').trim();
   if (flat.length === 0 || flat.length > 200) return none;
   const lead = LEAD.exec(flat);
   let t = flat;
@@ -296,6 +327,10 @@ export function readBylineLine(text: string, options: DateOptions = {}): BylineL
     }
     if (/^(?:\S+@\S+\.\S+|@\w+|https?:\/\/\S+|www\.\S+)$/i.test(seg)) continue;
     if (/^(?:follow|email|contact|bio|view profile|more from)\b/i.test(seg)) continue;
+    if (isPlaceholderName(seg)) {
+      unknown++;
+      continue;
+    }
     const cased =
       isSingleCase(seg) && seg.length > 3 && !/^[A-Z]{2,6}$/.test(seg) ? fixNameCase(seg) : seg;
     if (sinceRole >= 0) sinceRole++;
@@ -320,6 +355,9 @@ export function readBylineLine(text: string, options: DateOptions = {}): BylineL
     } else if (dateSegment(seg, options)) {
       result.dateText ??= seg;
       readDates(seg, options, result);
+    } else if ((lead || leadInside) && CJK_NAME.test(seg)) {
+      // "作者：王小明", "记者 李华": a Chinese or Japanese name after a lead word.
+      if (!result.authors.includes(seg)) result.authors.push(seg);
     } else if (afterWho && (lead || leadInside) && isTitleCased(seg.replace(/^and\s+/i, ''))) {
       // The rest of a role description: "Senior Technologist, ACLU Speech, Privacy, and Technology Project".
       continue;

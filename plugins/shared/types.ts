@@ -198,6 +198,8 @@ export interface HtmlMeta {
   times: string[];
   /** Text of elements that look like bylines (rel=author, class*=byline/author). */
   bylines: string[];
+  /** Text of `<time>` without `datetime` and of date-classed elements (`entry-date`…), outside comments and archives. */
+  dateTexts?: string[] | undefined;
 }
 
 export interface Counts {

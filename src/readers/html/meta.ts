@@ -38,10 +38,42 @@ function unwrapScript(text: string): string {
     .replace(/-->$/, '');
 }
 
+/** Class/id tokens of elements holding a publication date (WordPress `entry-date`, `posted-on`, `post-date`…). */
+const DATE_TOKEN =
+  /(?:^|[-_\s])(?:date|dates|time|posted|posted-on|postedon|published|pubdate|entry-date|post-date|postdate|postmetadata|post-meta|meta-date|timestamp|article-date)(?:$|[-_\s])/i;
+
+/** Elements whose dates are not the page's publication date: updates, comments, archives, widgets. */
+const NOT_PUBLISHED =
+  /(?:^|[-_\s])(?:updated|modified|comment|comments|reply|replies|archive|archives|widget|sidebar|calendar|footer|related|recent|popular)(?:$|[-_\s])/i;
+
+const NOT_PUBLISHED_TAGS = new Set(['aside', 'footer', 'nav', 'header-nav', 'select', 'option']);
+
+/**
+ * Texts that may hold the publication date, in document order: `<time>`
+ * without `datetime` and elements classed as a date (`entry-date`,
+ * `posted-on`…), outside comments, archive widgets, sidebars and updates.
+ */
+function collectDateTexts(node: Root | Element, excluded: boolean, out: string[]): void {
+  for (const child of node.children) {
+    if (out.length >= 12) return;
+    if (child.type !== 'element') continue;
+    const tokens = `${prop(child, 'className') ?? ''} ${prop(child, 'id') ?? ''}`;
+    const skip = excluded || NOT_PUBLISHED_TAGS.has(child.tagName) || NOT_PUBLISHED.test(tokens);
+    if (!skip && (child.tagName === 'time' || DATE_TOKEN.test(tokens))) {
+      const text = hastToString(child).replace(/\s+/g, ' ').trim();
+      if (text && text.length <= 120 && !(child.tagName === 'time' && prop(child, 'dateTime'))) {
+        out.push(text);
+        continue;
+      }
+    }
+    collectDateTexts(child, skip, out);
+  }
+}
+
 const BYLINE_TOKEN = /(?:^|[-_\s])(?:byline|author|authors|writer|contributor)(?:$|[-_\s])/i;
 
 export function readHtmlMeta(tree: Root): HtmlMeta {
-  const out: HtmlMeta = { meta: {}, jsonLd: [], times: [], bylines: [] };
+  const out: HtmlMeta = { meta: {}, jsonLd: [], times: [], bylines: [], dateTexts: [] };
   visit(tree, 'element', (el: Element, _index, parent) => {
     const tag = el.tagName;
     if (tag === 'html') {
@@ -86,5 +118,6 @@ export function readHtmlMeta(tree: Root): HtmlMeta {
       }
     }
   });
+  collectDateTexts(tree, false, out.dateTexts ?? []);
   return out;
 }

@@ -1,0 +1,43 @@
+import type { BylineLabels } from './types.js';
+
+/** English byline words. */
+export const en: BylineLabels = {
+  lead: [
+    'by',
+    'written by',
+    'story by',
+    'words by',
+    'text by',
+    'reporting by',
+    'reported by',
+    'posted by',
+    'published by',
+    'submitted by',
+    'interview by',
+    'photos and words by',
+    'author:',
+    'authors:',
+    'words:',
+    'text:',
+  ],
+  and: ['and', '&'],
+  notNames: [
+    'admin',
+    'administrator',
+    'author',
+    'unknown',
+    'anonymous',
+    'guest',
+    'user',
+    'posted on',
+    'published on',
+    'updated on',
+    'written by',
+    'by',
+    'view more articles',
+    'view all posts',
+    'read more',
+    'more articles',
+  ],
+  photo: ['photo', 'photos', 'photograph', 'photography', 'image', 'images', 'picture', 'credit'],
+};
