@@ -40,6 +40,22 @@ describe('metadata JSON Schema', () => {
     expect(empty).toMatchObject({ title: null, titleEvidence: null, headline: null });
   });
 
+  it('should give the authors their evidence and each field a confidence (1.2.0)', () => {
+    for (const key of ['authorEvidence', 'confidence']) expect(schema.required).toContain(key);
+    const page =
+      '<html><head><meta name="author" content="Jane Doe"><meta property="article:published_time" content="2024-03-12"></head>' +
+      '<body><article><h1>Harbour reopens</h1><p>The harbour reopened on Thursday after a week of repairs to the sea wall.</p></article></body></html>';
+    const { metadata } = clean(page, { from: 'html' });
+    expect(metadata.authorEvidence).toBe('meta');
+    for (const field of ['title', 'authors', 'published'] as const) {
+      expect(metadata.confidence[field]).toBeGreaterThan(0);
+      expect(metadata.confidence[field]).toBeLessThanOrEqual(1);
+    }
+    const empty = clean('   \n', { path: 'empty.txt' }).metadata;
+    expect(empty.authorEvidence).toBeNull();
+    expect(empty.confidence).toEqual({ title: null, authors: null, published: null });
+  });
+
   it('should validate the record of an empty input', () => {
     const { metadata } = clean('   \n', { path: 'empty.txt' });
     expect(metadata.status).toBe('empty');

@@ -69,10 +69,10 @@ describe('remark-extract-html-meta', () => {
     });
   });
 
-  it('should take the visible headline when <title> is that headline plus the site name, over the JSON-LD headline', () => {
+  it('should take the JSON-LD headline first (CDATA-wrapped, entities decoded), then og:title, then the visible headline', () => {
     const meta = run('title-precedence').file.data.meta!;
-    expect(meta.title).toBe('Harbour reopens after the storm');
-    expect(meta.titleEvidence).toBe('text');
+    expect(meta.title).toBe('Harbour reopens & ferries return — at last');
+    expect(meta.titleEvidence).toBe('json-ld');
     expect(meta.headline).toBe('Harbour reopens after the storm');
     expect(meta.published).toBe('2024-05-02');
   });
@@ -116,12 +116,12 @@ describe('remark-extract-html-meta', () => {
 });
 
 describe('title and headline through the whole pipeline', () => {
-  it('should keep the visible headline in the body and, confirmed by <title>, in the metadata', () => {
+  it('should keep the visible headline in the body and the declared title in the metadata', () => {
     const { markdown, metadata } = clean(byName('title-precedence').input, { from: 'html' });
     expect(markdown.split('\n')[0]).toBe('# Harbour reopens after the storm');
     expect(metadata).toMatchObject({
-      title: 'Harbour reopens after the storm',
-      titleEvidence: 'text',
+      title: 'Harbour reopens & ferries return — at last',
+      titleEvidence: 'json-ld',
       headline: 'Harbour reopens after the storm',
     });
   });
@@ -286,13 +286,13 @@ describe('chooseTitle', () => {
     expect(
       pick({}, 'Garden Notes › Pruning roses in spring', 'Pruning roses in spring')?.title,
     ).toBe('Pruning roses in spring');
-    // Stronger evidence than the JSON-LD headline when the two disagree.
+    // Near-miss: only the strongest head title counts; a JSON-LD headline that differs stands.
     const both = html({
       title: 'Pruning roses in spring | Garden Notes',
       jsonLd: [{ '@type': 'BlogPosting', headline: 'Spring pruning, step by step' }],
     });
     expect(chooseTitle(both, { headline: 'Pruning roses in spring' })?.title).toBe(
-      'Pruning roses in spring',
+      'Spring pruning, step by step',
     );
   });
 

@@ -321,7 +321,9 @@ export function chooseTitle(html: HtmlMeta, context: TitleContext = {}): TitleCh
   // A head title that is the visible headline plus a category, the site's name or keywords: the headline.
   const named = (context.siteNames ?? []).some((s) => !!s && norm(s) === head);
   if (headline && !named && junkTitle(headline, sites, undefined) === undefined) {
-    const extended = present.find(([value]) => extendsHeadline(value, headline));
+    // Only the strongest head title that is a title at all: a weaker one does not overrule it.
+    const strongest = present.find(([value]) => junkTitle(value, sites, headline) === undefined);
+    const extended = strongest && extendsHeadline(strongest[0], headline) ? strongest : undefined;
     if (extended)
       return {
         title: stripSiteAffixes(headline, sites, new Set(), undefined, false),

@@ -4,6 +4,7 @@
  * `SCHEMA_VERSION` on any change to it.
  */
 import type { VFile } from 'vfile';
+import { confidenceOf } from '../../plugins/shared/evidence.js';
 import { editsOf, removalsOf } from '../../plugins/shared/messages.js';
 import { countWords } from '../../plugins/shared/text.js';
 import type {
@@ -18,7 +19,7 @@ import type {
   Status,
 } from '../types.js';
 
-export const SCHEMA_VERSION = '1.1.0';
+export const SCHEMA_VERSION = '1.2.0';
 
 export interface Metadata {
   schemaVersion: string;
@@ -35,6 +36,8 @@ export interface Metadata {
   published: string | null;
   modified: string | null;
   dateEvidence: { published: string | null; modified: string | null };
+  authorEvidence: Evidence | null;
+  confidence: { title: number | null; authors: number | null; published: number | null };
   language: string | null;
   counts: Counts;
   status: Status;
@@ -89,6 +92,16 @@ export function buildMetadata(file: VFile, markdown: string): Metadata {
     dateEvidence: {
       published: meta.dateEvidence?.published ?? null,
       modified: meta.dateEvidence?.modified ?? null,
+    },
+    authorEvidence: meta.authors.length > 0 ? (meta.authorEvidence ?? 'text') : null,
+    confidence: {
+      title: confidenceOf('title', meta.titleEvidence ?? 'text', meta.title !== undefined),
+      authors: confidenceOf('authors', meta.authorEvidence ?? 'text', meta.authors.length > 0),
+      published: confidenceOf(
+        'published',
+        meta.dateEvidence?.published,
+        meta.published !== undefined,
+      ),
     },
     language: meta.language ?? null,
     counts: countsOf(file, markdown),
