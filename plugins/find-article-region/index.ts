@@ -31,6 +31,7 @@ import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { isBylineText } from '../shared/byline.js';
 import { parseDate } from '../shared/dates.js';
+import { blockFeatures } from '../shared/features.js';
 import { isFree, label, peek } from '../shared/label.js';
 import {
   compileLexicon,
@@ -44,7 +45,6 @@ import {
   hintScore,
   isProse,
   type PageSignals,
-  pageSignals,
   proseStopwords,
   strongLexicon,
 } from '../shared/signals.js';
@@ -468,7 +468,7 @@ export const remarkFindArticleRegion: Plugin<[Readonly<Options>?], Root> = (opti
     throw new Error('remark-find-article-region: `minRegionWords` must be a number >= 0');
   const lexicon = compileLexicon(mergePhrases(options?.extraPhrases));
   return (tree, file) => {
-    const page = pageSignals(tree, file, lexicon);
+    const page = blockFeatures(tree, file, lexicon);
     const { run } = findRegion(page, file.data.htmlMeta?.title, minRegionWords);
     const proseWords = run
       ? page.blocks

@@ -306,7 +306,7 @@ export interface TextSignals {
 }
 
 /** Identifies a compiled lexicon by content (plugins compile their own copies). */
-function lexiconSignature(lexicon: Lexicon): string {
+export function lexiconSignature(lexicon: Lexicon): string {
   let sig = '';
   for (const [concept, re] of lexicon) sig += `${concept}\u0000${re.source}\u0001`;
   return sig;

@@ -25,15 +25,10 @@
  */
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
+import { blockFeatures } from '../shared/features.js';
 import { isFree, label } from '../shared/label.js';
 import { compileLexicon, mergePhrases, type Phrases } from '../shared/lexicon.js';
-import {
-  type BlockSignals,
-  hintScore,
-  isProse,
-  pageSignals,
-  strongLexicon,
-} from '../shared/signals.js';
+import { type BlockSignals, hintScore, isProse, strongLexicon } from '../shared/signals.js';
 
 export interface Options {
   /** Extra lexicon phrases per concept, merged with the built-in ones (default: none). */
@@ -86,7 +81,7 @@ export const remarkStripBoilerplate: Plugin<[Readonly<Options>?], Root> = (optio
     throw new Error('remark-strip-boilerplate: `minLinkDensity` must be in (0, 1]');
   const lexicon = compileLexicon(mergePhrases(options?.extraPhrases));
   return (tree, file) => {
-    const page = pageSignals(tree, file, lexicon);
+    const page = blockFeatures(tree, file, lexicon);
     for (const b of page.blocks) {
       if (!isFree(b.node)) continue;
       const verdict = classify(b, minLinkDensity);

@@ -23,7 +23,7 @@ import type {
   Parents as HastParents,
   Root as HastRoot,
 } from 'hast';
-import { defaultHandlers, type Handle, type State, toMdast } from 'hast-util-to-mdast';
+import { defaultHandlers, type Handle, type State } from 'hast-util-to-mdast';
 import type { Nodes, Root } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
@@ -39,6 +39,7 @@ import { collectHints, HINT_ID } from './hints.js';
 import { unwrapLayoutTables } from './layout-tables.js';
 import { readHtmlMeta } from './meta.js';
 import { stripNeverContent } from './never-content.js';
+import { hastToMdast } from './to-mdast.js';
 
 function attach(result: ReturnType<Handle>, hints: Hints | undefined): void {
   if (!result || !hints) return;
@@ -113,7 +114,7 @@ function convert(hast: HastRoot, file: VFile): Root {
   unwrapLayoutTables(hast);
   spaceBlocks(hast);
   const byId = collectHints(hast);
-  const mdast = toMdast(hast, { handlers: hintingHandlers(byId) }) as Root;
+  const mdast = hastToMdast(hast, { handlers: hintingHandlers(byId) });
   inheritHints(mdast, undefined);
   autolinkLiterals(mdast);
   return mdast;
