@@ -509,7 +509,7 @@ async function main(argv: string[]): Promise<void> {
   const step = (key: string, scenario: string, form: string, passes = maxPasses) => {
     process.stderr.write(`bench: ${key}…\n`);
     const t = run(scenario, form, corpus, minMs, passes, fromDist);
-    (samples[key] ??= []).push(t);
+    samples[key] = [...(samples[key] ?? []), t];
     process.stderr.write(
       `  ${t.docs} docs in ${Math.round(t.ms)} ms, peak ${Math.round(t.peakRssMb)} MB ${t.note ?? ''}\n`,
     );
