@@ -21,6 +21,7 @@ export { remarkFindArticleRegion } from './find-article-region/index.js';
 export { remarkGuard } from './guard/index.js';
 export { remarkKeepHtmlContent } from './keep-html-content/index.js';
 export { remarkNormalizeDashes } from './normalize-dashes/index.js';
+export { remarkNormalizeLinks } from './normalize-links/index.js';
 export { remarkNormalizeMojibake } from './normalize-mojibake/index.js';
 export { remarkNormalizeQuotes } from './normalize-quotes/index.js';
 export { remarkNormalizeWhitespace } from './normalize-whitespace/index.js';

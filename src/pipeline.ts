@@ -28,6 +28,7 @@ import { remarkFindArticleRegion } from '../plugins/find-article-region/index.js
 import { remarkGuard } from '../plugins/guard/index.js';
 import { remarkKeepHtmlContent } from '../plugins/keep-html-content/index.js';
 import { remarkNormalizeDashes } from '../plugins/normalize-dashes/index.js';
+import { remarkNormalizeLinks } from '../plugins/normalize-links/index.js';
 import { remarkNormalizeMojibake } from '../plugins/normalize-mojibake/index.js';
 import { remarkNormalizeQuotes } from '../plugins/normalize-quotes/index.js';
 import { remarkNormalizeWhitespace } from '../plugins/normalize-whitespace/index.js';
@@ -122,6 +123,8 @@ export function presetPlugins(
     // house style on the kept text only (after the language, for `quotes: 'auto'`)
     [remarkNormalizeQuotes, { style: options.quotes }],
     [remarkNormalizeDashes, { dash: options.dashes }],
+    // absolute destinations, no links to nowhere, `&` unescaped in URLs
+    remarkNormalizeLinks,
     // nothing in the output can execute (dangerous link schemes, raw HTML)
     remarkSanitizeLinks,
     // facts from the final body

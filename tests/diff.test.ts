@@ -180,7 +180,7 @@ describe('the diff and review commands', () => {
     expect(bad.text()).toContain("invalid quotes 'fancy'");
   });
 
-  it('should write one review page and list failed inputs', async () => {
+  it('should write the review list and one page per document, failed inputs listed', async () => {
     const inputs = path.join(dir, 'in');
     await rm(inputs, { recursive: true, force: true });
     await import('node:fs/promises').then((fs) => fs.mkdir(inputs, { recursive: true }));
@@ -191,9 +191,7 @@ describe('the diff and review commands', () => {
     const out = path.join(dir, 'review');
     const result = await runReview({ inputs: [inputs], out }, { stdout: sink(), stderr });
     expect(result.code).toBe(1);
-    const statuses = Object.fromEntries(
-      result.reports.map((r) => [path.basename(r.name), r.status]),
-    );
+    const statuses = Object.fromEntries(result.rows.map((r) => [path.basename(r.name), r.status]));
     expect(Object.keys(statuses)).toEqual(['broken.txt', 'other.md', 'seed.txt']);
     expect(statuses['broken.txt']).toBe('failed');
     expect(statuses['seed.txt']).toBe('ok');
@@ -201,6 +199,12 @@ describe('the diff and review commands', () => {
     expect(stderr.text()).toMatch(/broken\.txt: .*binary/);
     const html = await readFile(path.join(out, 'index.html'), 'utf8');
     expect(html).toContain('<span id="doc-count">3 documents</span>');
-    expect(html).toContain('data-rule="strip-related"');
+    expect(html).toMatch(/<tr data-n="3" data-status="ok" data-rules="[^"]*strip-related/);
+    const doc = await readFile(path.join(out, 'docs', '3.html'), 'utf8');
+    expect(doc).toContain('data-rule="strip-related"');
+    expect(doc).toContain('<a rel="prev" href="2.html">');
+    expect(doc).not.toContain('rel="next"');
+    const failed = await readFile(path.join(out, 'docs', '1.html'), 'utf8');
+    expect(failed).toMatch(/class="error">[^<]*binary/);
   });
 });

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { reportDoubt, reportEdit, reportRemoval } from '../plugins/shared/messages.js';
 import type { CleanResult } from '../src/clean.js';
 import { readText } from '../src/readers/text.js';
-import { escapeHtml, renderReviewPage } from '../src/review/page.js';
+import { keepRule, renderDocumentPage, rowOf } from '../src/review/doc-page.js';
+import { renderIndexPage } from '../src/review/index-page.js';
+import { escapeHtml } from '../src/review/page.js';
 import {
   blockRuns,
   buildReport,
@@ -35,7 +37,8 @@ function fakeResult(
     bytes: input.length,
     encoding: 'utf-8',
   };
-  file.data.meta = { authors: [] };
+  const headline = /^# (.*)/.exec(markdown)?.[1];
+  file.data.meta = { authors: [], ...(headline ? { headline } : {}) };
   const tree = readText(input);
   file.data.inputWords = input.split(/\s+/).filter(Boolean).length;
   for (const node of tree.children) {
@@ -112,15 +115,31 @@ describe('review rows', () => {
     expect(report.blocks[0]!.after).toBe(report.blocks[0]!.text);
   });
 
-  it('should count the share of words removed', () => {
+  it('should count the share of words removed from words in and words out', () => {
     const report = buildReport(fakeResult(INPUT, RULES, MD));
-    // 4 words of the newsletter line + 1 ("-" is no word) + 3 of the related item
-    expect(report.removedWords).toBe(7);
-    expect(report.inputWords).toBeGreaterThan(report.removedWords);
-    expect(report.removedShare).toBeCloseTo(7 / report.inputWords);
-    expect(summaryLine(report)).toMatch(
-      /^3 blocks removed \(strip-related 2, strip-newsletter 1\), 0 edits; 7\/\d+ words removed/,
+    // out: the headline (4 words), 7 and 8 words of body
+    expect(report.outputWords).toBe(19);
+    expect(report.inputWords).toBe(INPUT.split(/\s+/).length);
+    expect(report.removedWords).toBe(report.inputWords - 19);
+    expect(report.removedShare).toBeCloseTo(report.removedWords / report.inputWords);
+    expect(summaryLine(report)).toBe(
+      `3 blocks removed (strip-related 2, strip-newsletter 1), 0 edits; 19 of ${report.inputWords} words kept, ${report.removedWords} removed (${Math.round(report.removedShare * 100)}%)`,
     );
+  });
+
+  it('should not count a block twice when two removals cover it', () => {
+    const r = fakeResult(INPUT, RULES, MD);
+    // a second message for the newsletter line (a nested removal): the sum of removed texts overcounts
+    const tree = readText(INPUT);
+    reportRemoval(r.file, tree.children[2]!, {
+      ruleId: 'dedupe-blocks',
+      reason: 'repeat',
+      confidence: 1,
+    });
+    const report = buildReport({ ...r, messages: r.file.messages });
+    expect(report.removals).toHaveLength(4);
+    expect(report.outputWords + report.removedWords).toBe(report.inputWords);
+    expect(report.removedShare).toBeLessThan(0.5);
   });
 
   it('should keep a document without removals whole', () => {
@@ -247,51 +266,140 @@ describe('review page', () => {
       fakeResult(
         hostile,
         { 3: { ruleId: 'strip-<i>x</i>', reason: 'reason "<script>"' } },
-        '# Headline <script>x</script>\n',
+        '# Headline <script>x</script>\n\n<img src=x onerror="y"> a body [link](javascript:alert(1))\n',
       ),
       'evil<script>.txt',
     );
-    const html = renderReviewPage([report], { generated: new Date(0) });
-    expect(html).not.toMatch(/<script>window|<img|<b>now|<i>x|<script>x|evil<script>/);
-    expect(html).toContain('Headline &lt;script&gt;window.__pwned=1&lt;/script&gt;');
-    expect(html).toContain('&lt;img src=x onerror=&quot;window.__pwned=2&quot;&gt;');
-    expect(html).toContain('data-rule="strip-&lt;i&gt;x&lt;/i&gt;"');
-    expect(html).toContain('title="reason &quot;&lt;script&gt;&quot;"');
-    // The only script element is the page's own, and the CSP allows only it.
-    expect(html.match(/<script/g)).toHaveLength(1);
-    expect(html).toMatch(/Content-Security-Policy" content="default-src &#39;none&#39;/);
+    const doc = renderDocumentPage(report, { n: 1, hasNext: false });
+    const list = renderIndexPage([rowOf(report, 1)], { generated: new Date(0) });
+    for (const html of [doc, list]) {
+      expect(html).not.toMatch(
+        /<script>window|<img|<b>now|<i>x|<script>x|evil<script>|javascript:/,
+      );
+      // The only script element is the page's own, and the CSP allows only it.
+      expect(html.match(/<script/g)).toHaveLength(1);
+      expect(html).toMatch(/Content-Security-Policy" content="default-src &#39;none&#39;/);
+    }
+    expect(doc).toContain('Headline &lt;script&gt;window.__pwned=1&lt;/script&gt;');
+    expect(doc).toContain('&lt;img src=x onerror=&quot;window.__pwned=2&quot;&gt;');
+    expect(doc).toContain('data-rule="strip-&lt;i&gt;x&lt;/i&gt;"');
+    expect(doc).toContain('title="reason &quot;&lt;script&gt;&quot;"');
+    expect(list).toContain('evil&lt;script&gt;.txt');
   });
 
-  it('should mark each removal with its rule id and a visible reason', () => {
-    const html = renderReviewPage([buildReport(fakeResult(INPUT, RULES, MD))]);
+  it('should mark each removal with its rule id, a visible reason and a keep rule', () => {
+    const html = renderDocumentPage(buildReport(fakeResult(INPUT, RULES, MD)), {
+      n: 2,
+      hasNext: true,
+    });
     expect(html).toContain(
       '<del class="removed" data-rule="strip-newsletter" title="newsletter call to action">Subscribe to our newsletter</del>',
     );
-    expect(html).toContain(
-      '<span class="reason"><code class="rule">strip-newsletter</code> newsletter call to action</span>',
-    );
+    expect(html).toContain('<code class="rule">strip-newsletter</code> newsletter call to action');
     expect(html.match(/<del class="removed"/g)).toHaveLength(3);
+    expect(html).toContain(`data-keep="${escapeHtml('{"keep":["Subscribe to our newsletter"]}')}"`);
+    expect(html).toContain('<a rel="prev" href="1.html">');
+    expect(html).toContain('<a rel="next" href="3.html">');
   });
 
-  it('should show edits as del/ins pairs', () => {
-    const report = buildReport(
-      fakeResult(INPUT, RULES, MD, [{ line: 2, old: '"two metres"', new: '“two metres”' }]),
+  it('should write a keep rule from the first words, scoped to the site when known', () => {
+    expect(keepRule('- Sign up for the morning briefing\n- More', 'news.example.com')).toBe(
+      '{"sites":{"news.example.com":{"keep":["Sign up for the morning briefing"]}}}',
     );
-    const html = renderReviewPage([report]);
-    expect(html).toMatch(
-      /by <del class="edit"[^>]*>&quot;<\/del><ins class="edit" title="\[normalize-quotes\] curly quotes">“<\/ins>two metres/,
+    const long = `${'word '.repeat(30)}end`;
+    const rule = JSON.parse(keepRule(long, undefined)) as { keep: string[] };
+    expect(rule.keep[0]!.length).toBeLessThanOrEqual(80);
+    expect(long.startsWith(rule.keep[0]!)).toBe(true);
+  });
+
+  it('should show real edits as del/ins pairs and fold typography into one count', () => {
+    const input =
+      'A headline about rivers\nThe river rose by "two metres" overnight, said Jon Smiht.';
+    const typo = buildReport(
+      fakeResult(input, {}, MD, [
+        {
+          line: 2,
+          old: 'The river rose by "two metres" overnight, said Jon Smiht.',
+          new: 'The river rose by “two metres” overnight, said Jon Smiht.',
+        },
+      ]),
+    );
+    const quiet = renderDocumentPage(typo, { n: 1, hasNext: false });
+    expect(quiet).not.toContain('<del class="edit"');
+    expect(quiet).toContain('1 typography edits (quotes, dashes, spaces) applied');
+    expect(rowOf(typo, 1)).toMatchObject({ edits: 0, typography: 1 });
+    const real = buildReport(
+      fakeResult(input, {}, MD, [
+        {
+          line: 2,
+          old: 'The river rose by "two metres" overnight, said Jon Smiht.',
+          new: 'The river rose by “two metres” overnight, said Jon Smiht.',
+        },
+        { line: 2, old: 'Smiht', new: 'Smith' },
+      ]),
+    );
+    const loud = renderDocumentPage(real, { n: 1, hasNext: false });
+    expect(loud.match(/<del class="edit"/g)).toHaveLength(1);
+    expect(loud).toMatch(/<del class="edit"[^>]*>Smiht<\/del><ins class="edit"[^>]*>Smith<\/ins>/);
+  });
+
+  it('should render the after side (not raw Markdown), aligned with the before side', () => {
+    const md =
+      '# A headline about rivers\n\nThe river rose by **two metres** overnight.\n\nOfficials said the water would fall by Friday.\n';
+    const html = renderDocumentPage(buildReport(fakeResult(INPUT, RULES, md)), {
+      n: 1,
+      hasNext: false,
+    });
+    expect(html).toContain('<div class="rendered"><h1>A headline about rivers</h1></div>');
+    expect(html).toContain('<strong>two metres</strong>');
+    expect(html).not.toContain('**two metres**');
+    // the kept input line and its rendered block share a row; a removed line has an empty after cell
+    const cells = html.slice(html.indexOf('id="sides"'));
+    expect(cells).toMatch(
+      /Officials said the water would fall by Friday\.<\/div><\/div><\/div><\/div><div class="cell after row-kept"><div class="rendered"><p>Officials said/,
+    );
+    expect(cells).toMatch(
+      /Subscribe to our newsletter<\/del><\/div><\/div><\/div><div class="cell after empty-side">/,
     );
   });
 
-  it('should list every document with sortable values, failed ones too', () => {
+  it('should fold a long removed run and keep its reason visible', () => {
+    const lines = ['Body text of the story, long enough to stay as the article body here.'];
+    const remove: Record<number, { ruleId: string; reason: string }> = {};
+    for (let i = 2; i <= 12; i++) {
+      lines.push(`Menu item ${i}`);
+      remove[i] = { ruleId: 'strip-boilerplate', reason: 'navigation' };
+    }
+    const html = renderDocumentPage(
+      buildReport(fakeResult(lines.join('\n'), remove, `${lines[0]}\n`)),
+      { n: 1, hasNext: false },
+    );
+    expect(html).toContain('<details class="fold"><summary>11 lines folded: show</summary>');
+    expect(html).toContain('<code class="rule">strip-boilerplate</code> navigation');
+  });
+
+  it('should list every document with headline, site, URL, badges and filters', () => {
     const ok = buildReport(fakeResult(INPUT, RULES, MD), 'b.txt');
     const bad = failedReport('a.bin', 'a.bin: binary or non-text content');
-    const html = renderReviewPage([ok, bad]);
-    expect(html).toContain('<span id="doc-count">2 documents</span>');
+    const empty = { ...failedReport('c.txt', '', 'empty'), error: undefined };
+    const html = renderIndexPage([rowOf(ok, 1), rowOf(bad, 2), rowOf(empty, 3)]);
+    expect(html).toContain('<span id="doc-count">3 documents</span>');
     const rows = html.slice(html.indexOf('<tbody>'), html.indexOf('</tbody>'));
-    expect(rows.match(/<tr>/g)).toHaveLength(2);
+    expect(rows.match(/<tr /g)).toHaveLength(3);
     expect(rows).toContain(`data-value="${ok.removedShare.toFixed(6)}"`);
-    expect(rows).toContain('<span class="status bad">failed</span>');
+    expect(rows).toContain('<a class="docname" href="docs/1.html">A headline about rivers</a>');
+    expect(rows).toContain('<span class="status bad" data-status="failed">failed</span>');
+    expect(rows).toContain('<span class="status bad" data-status="empty">empty</span>');
+    expect(rows).toContain('data-rules="strip-related strip-newsletter"');
+    expect(html).toContain('<option value="strip-newsletter">strip-newsletter (1)</option>');
+    expect(html).toContain('<option value="empty">empty (1)</option>');
     expect(html).toContain('a.bin: binary or non-text content');
+  });
+
+  it('should show a low-confidence page with an amber badge', () => {
+    const r = { ...buildReport(fakeResult(INPUT, RULES, MD)), status: 'low_confidence' };
+    expect(renderIndexPage([rowOf(r, 1)])).toContain(
+      '<span class="status warn" data-status="low_confidence">low confidence</span>',
+    );
   });
 });

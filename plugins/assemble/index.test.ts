@@ -120,3 +120,68 @@ describe('remark-assemble headline anchors', () => {
     expect(file.messages).toEqual([]);
   });
 });
+
+describe('remark-assemble: headings', () => {
+  function assemble(md: string): string {
+    const file = new VFile();
+    file.data.meta = { authors: [] };
+    const processor = unified().use(remarkParse).use(remarkAssemble).use(remarkStringify);
+    const tree = processor.parse(md) as Root;
+    mark(tree.children[0]!).role = 'headline';
+    return processor.stringify(processor.runSync(tree, file) as Root);
+  }
+
+  it('should never make the headline a link, nor keep an empty one', () => {
+    expect(assemble('# [Ferry fares to rise](https://example.com/a)\n\nBody.\n')).toBe(
+      '# Ferry fares to rise\n\nBody.\n',
+    );
+    expect(assemble('# [Ferry fares to rise]()\n\nBody.\n')).toBe(
+      '# Ferry fares to rise\n\nBody.\n',
+    );
+  });
+
+  it('should take bold out of headings, keeping the text and other emphasis', () => {
+    expect(assemble('# **Ferry** fares\n\nBody.\n\n## **What _changes_ in May**\n')).toBe(
+      '# Ferry fares\n\nBody.\n\n## What *changes* in May\n',
+    );
+  });
+
+  it('should keep links in body headings and bold in paragraphs (near misses)', () => {
+    expect(
+      assemble('# Fares\n\nA **bold** claim.\n\n## [Timetable](https://example.com/t)\n'),
+    ).toBe('# Fares\n\nA **bold** claim.\n\n## [Timetable](https://example.com/t)\n');
+  });
+});
+
+describe('remark-assemble: byline language', () => {
+  function byline(language: string | undefined, line: string, authors: string[]): string {
+    const file = new VFile();
+    file.data.meta = { authors, byline: `By ${authors.join(' and ')}` };
+    if (language) file.data.meta.language = language;
+    const tree: Root = readText(`Le titre de l'article\n${line}\nUn paragraphe du corps.`);
+    mark(tree.children[0]!).role = 'headline';
+    mark(tree.children[1]!).role = 'byline';
+    const processor = unified().use(remarkAssemble).use(remarkStringify);
+    processor.runSync(tree, file);
+    return file.data.meta.byline!;
+  }
+
+  it('should keep a French byline French', () => {
+    expect(byline('fr', 'Par Camille Lefèvre', ['Camille Lefèvre'])).toBe('Par Camille Lefèvre');
+    expect(
+      byline('fr-CA', 'PAR CAMILLE LEFÈVRE ET JEAN DUPONT', ['Camille Lefèvre', 'Jean Dupont']),
+    ).toBe('Par Camille Lefèvre et Jean Dupont');
+    expect(byline('de', 'Von Anna Schmidt', ['Anna Schmidt'])).toBe('Von Anna Schmidt');
+  });
+
+  it("should follow the page's own lead word when the language is unknown", () => {
+    expect(byline(undefined, 'Par Camille Lefèvre', ['Camille Lefèvre'])).toBe(
+      'Par Camille Lefèvre',
+    );
+  });
+
+  it('should keep "By" on an English page and for unlisted languages (near misses)', () => {
+    expect(byline('en', 'BY JANE DOE', ['Jane Doe'])).toBe('By Jane Doe');
+    expect(byline('fi', 'Jane Doe', ['Jane Doe'])).toBe('By Jane Doe');
+  });
+});

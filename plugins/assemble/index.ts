@@ -13,6 +13,9 @@
  *
  * Options: `byline` (default: `'normalize'`).
  *
+ * The house-style byline's words follow the article's language
+ * (`./byline-labels.ts`: "Par Camille Lefèvre" on a French page, never "By").
+ *
  * Messages: `normalize-byline` edits (old byline → house-style line),
  * `demote-heading` edits (`# Section` → `## Section`).
  */
@@ -21,6 +24,7 @@ import type { Plugin } from 'unified';
 import { peek } from '../shared/label.js';
 import { reportEdit } from '../shared/messages.js';
 import { blockText, squash } from '../shared/text.js';
+import { languageOfLead, localizeByline } from './byline-labels.js';
 
 export interface Options {
   /** What the byline line becomes (default: `'normalize'`). */
@@ -37,11 +41,31 @@ function isAnchor(node: PhrasingContent): boolean {
   return node.type === 'text' && ANCHOR.test(node.value);
 }
 
+/**
+ * Phrasing with some wrappers taken off (their text stays): `strong` in a
+ * heading (a heading is bold already), and links in the headline (the
+ * headline is the article, not a way to it).
+ */
+export function unwrap(
+  children: readonly PhrasingContent[],
+  types: ReadonlySet<string>,
+): PhrasingContent[] {
+  return children.flatMap((c): PhrasingContent[] => {
+    if (types.has(c.type) && 'children' in c) return unwrap(c.children, types);
+    if ('children' in c && c.children.some((d) => types.has(d.type) || 'children' in d))
+      return [{ ...c, children: unwrap(c.children, types) } as PhrasingContent];
+    return [c];
+  });
+}
+
+const HEADLINE_WRAPPERS = new Set(['link', 'linkReference', 'strong']);
+const HEADING_WRAPPERS = new Set(['strong']);
+
 function phrasing(node: RootContent): PhrasingContent[] {
   if (node.type === 'heading') {
     const children = [...node.children];
     while (children.length > 1 && isAnchor(children[children.length - 1]!)) children.pop();
-    return children;
+    return unwrap(children, HEADLINE_WRAPPERS);
   }
   if (node.type === 'paragraph') return node.children;
   return [{ type: 'text', value: squash(blockText(node)) }];
@@ -115,6 +139,8 @@ export const remarkAssemble: Plugin<[Readonly<Options>?], Root> = (options) => {
       head.push(bylineLead(bylines)!);
     } else if (mode === 'normalize' && meta.byline) {
       const original = bylines.map((b) => squash(blockText(b))).join(' · ');
+      // the label follows the article's language, else the lead word the page itself used
+      meta.byline = localizeByline(meta.byline, meta.language ?? languageOfLead(original));
       const p: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: meta.byline }] };
       if (bylines[0]?.position) p.position = bylines[0].position;
       head.push(p);
@@ -129,6 +155,8 @@ export const remarkAssemble: Plugin<[Readonly<Options>?], Root> = (options) => {
         );
     }
     const kept = body.filter((b) => !isBlank(b));
+    for (const b of kept)
+      if (b.type === 'heading') b.children = unwrap(b.children, HEADING_WRAPPERS);
     demoteHeadings(kept, file);
     tree.children = [...head, ...kept];
   };

@@ -17,8 +17,9 @@ import { expandInputs } from '../batch/inputs.js';
 import type { Cleaner } from '../clean.js';
 import { withConfigFile } from '../config/cli.js';
 import { InputError } from '../errors.js';
-import { renderReviewPage } from '../review/page.js';
+import type { ReviewRow } from '../review/index-page.js';
 import { buildReport, type DocumentReport, failedReport } from '../review/removals.js';
+import { ReviewSite } from '../review/site.js';
 import { type CommandIO, reviewCleaner } from './diff.js';
 import { type CleaningArgs, cleaningOptions } from './options.js';
 
@@ -31,9 +32,10 @@ export interface ReviewArgs extends Partial<CleaningArgs> {
 export interface ReviewResult {
   /** Exit status. */
   code: number;
-  /** Path of the written page (when written). */
+  /** Path of the written list page (when written); documents are `docs/<n>.html` beside it. */
   page?: string;
-  reports: DocumentReport[];
+  /** One row per document, in input order. */
+  rows: ReviewRow[];
 }
 
 /** Clean each input and build its review model (never throws for bad input). */
@@ -43,27 +45,48 @@ export async function reviewReports(
   cwd = process.cwd(),
   outDir?: string,
 ): Promise<DocumentReport[]> {
-  const expanded = await expandInputs(inputs, { cwd, outDir });
   const reports: DocumentReport[] = [];
+  await reviewEach(inputs, cleaner, (r) => void reports.push(r), cwd, outDir);
+  return reports;
+}
+
+/**
+ * Clean each input and hand its review model to `onReport` one at a time, so
+ * a caller that writes as it goes holds one document, not all of them.
+ */
+export async function reviewEach(
+  inputs: readonly string[],
+  cleaner: Cleaner,
+  onReport: (report: DocumentReport) => void | Promise<void>,
+  cwd = process.cwd(),
+  outDir?: string,
+): Promise<void> {
+  const expanded = await expandInputs(inputs, { cwd, outDir });
+  const reports = { push: onReport };
   for (const f of expanded.files) {
     // Inputs outside the working directory read as their mirrored path (`inputs/a.txt`), not /tmp/…
     const name = path.isAbsolute(f.display) ? f.outKey + path.extname(f.abs) : f.display;
     try {
       const bytes = await readFile(f.abs);
-      reports.push(buildReport(cleaner.clean(bytes, { path: name }), name));
+      const report = buildReport(cleaner.clean(bytes, { path: name }), name);
+      await reports.push(report);
     } catch (error) {
       if (error instanceof InputError) {
-        reports.push(failedReport(name, error.message, error.isSkip ? 'skipped' : 'failed'));
+        await reports.push(failedReport(name, error.message, error.isSkip ? 'skipped' : 'failed'));
       } else if ((error as NodeJS.ErrnoException).code) {
-        reports.push(failedReport(name, `unreadable (${(error as NodeJS.ErrnoException).code})`));
+        await reports.push(
+          failedReport(name, `unreadable (${(error as NodeJS.ErrnoException).code})`),
+        );
       } else {
-        reports.push(failedReport(name, `crashed: ${(error as Error).message ?? String(error)}`));
+        await reports.push(
+          failedReport(name, `crashed: ${(error as Error).message ?? String(error)}`),
+        );
       }
     }
   }
-  for (const s of expanded.skipped) reports.push(failedReport(s.display, s.reason, 'skipped'));
-  for (const f of expanded.failed) reports.push(failedReport(f.display, f.reason));
-  return reports;
+  for (const s of expanded.skipped)
+    await reports.push(failedReport(s.display, s.reason, 'skipped'));
+  for (const f of expanded.failed) await reports.push(failedReport(f.display, f.reason));
 }
 
 /** `review -`: the page on stdin as one document named `stdin`. */
@@ -95,35 +118,34 @@ async function stdinReport(
 /** Run `copydesk review`: write `out/index.html`. */
 export async function runReview(args: ReviewArgs, io: CommandIO = process): Promise<ReviewResult> {
   const cleaner = reviewCleaner('review', args, io);
-  if (!cleaner) return { code: 2, reports: [] };
+  if (!cleaner) return { code: 2, rows: [] };
   if (args.out === '-') {
     io.stderr.write('copydesk review: --out - is not a folder (the report is DIR/index.html)\n');
-    return { code: 2, reports: [] };
+    return { code: 2, rows: [] };
   }
   const outDir = path.resolve(args.out);
-  const reports = args.inputs.includes('-')
-    ? await stdinReport(args, cleaner, io)
-    : await reviewReports(args.inputs, cleaner, process.cwd(), outDir);
-  for (const r of reports) {
+  const site = new ReviewSite(outDir, args.title ? { title: args.title } : {});
+  await site.start();
+  const onReport = async (r: DocumentReport): Promise<void> => {
     if (r.status === 'failed') io.stderr.write(`copydesk review: ${r.name}: ${r.error}\n`);
     else if (r.status === 'skipped')
       io.stderr.write(`copydesk review: ${r.name}: skipped (${r.error})\n`);
     else if (r.status === 'empty')
       io.stderr.write(`copydesk review: ${r.name}: skipped (empty or white space only)\n`);
-  }
-  const html = renderReviewPage(reports, args.title ? { title: args.title } : {});
-  const page = path.join(outDir, 'index.html');
-  await mkdir(outDir, { recursive: true });
-  const tmp = `${page}.${process.pid}.tmp`;
-  await writeFile(tmp, html);
-  await rename(tmp, page);
-  const failed = reports.filter((r) => r.status === 'failed').length;
+    await site.add(r);
+  };
+  if (args.inputs.includes('-'))
+    for (const r of await stdinReport(args, cleaner, io)) await onReport(r);
+  else await reviewEach(args.inputs, cleaner, onReport, process.cwd(), outDir);
+  const page = await site.finish();
+  const rows = site.rows;
+  const failed = rows.filter((r) => r.status === 'failed').length;
   io.stderr.write(
-    `copydesk review: wrote ${displayPath(page)} (${reports.length} document${
-      reports.length === 1 ? '' : 's'
-    }${failed > 0 ? `, ${failed} failed` : ''})\n`,
+    `copydesk review: wrote ${displayPath(page)} and ${rows.length} document page${
+      rows.length === 1 ? '' : 's'
+    } (${rows.length} document${rows.length === 1 ? '' : 's'}${failed > 0 ? `, ${failed} failed` : ''})\n`,
   );
-  return { code: failed > 0 ? 1 : 0, page, reports };
+  return { code: failed > 0 ? 1 : 0, page, rows };
 }
 
 /** A path relative to the working directory when inside it, else absolute. */

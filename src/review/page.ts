@@ -1,33 +1,13 @@
 /**
- * The static HTML review report: one self-contained file (inline CSS, a tiny
- * inline script for sorting; no network, no server; opens from disk).
+ * What every review page shares: escaping, the status badge, the look, and
+ * the page shell with its Content-Security-Policy.
  *
- * - a sortable table of documents: name, status, share of words removed,
- *   removals, edits, warnings;
- * - per document, the input (before) and the cleaned Markdown (after) side by
- *   side; every removal is a `<del class="removed" data-rule=… title=…>` with a
- *   visible rule id and reason beside it; edits are `<del>`/`<ins>` pairs.
- *
- * Inputs are hostile: every piece of text goes through `escapeHtml`, and a
- * Content-Security-Policy allows only the page's own script (by hash), so even
- * a mistake in escaping could not run anything from an input.
+ * Inputs are hostile: every piece of text goes through `escapeHtml` (or the
+ * HTML serializer), and the policy allows only the page's own script (by
+ * hash) and no network at all, so even a mistake in escaping could not run
+ * anything from an input. The pages are static files that open from disk.
  */
 import { createHash } from 'node:crypto';
-import { wordChanges } from './diff.js';
-import {
-  type BlockRun,
-  blockRuns,
-  type DocumentReport,
-  percent,
-  type ViewBlock,
-} from './removals.js';
-
-export interface PageOptions {
-  /** Page title (default: `'copydesk review'`). */
-  title?: string;
-  /** Time shown as "generated" (default: now). */
-  generated?: Date;
-}
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -42,158 +22,20 @@ export function escapeHtml(value: string | number): string {
   return String(value).replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
 }
 
-/** A safe fragment id for document `index`. */
-function docId(index: number): string {
-  return `doc-${index + 1}`;
-}
-
-function statusClass(status: string): string {
+/** Badge colour class: red for `failed` and `empty`, amber for doubts, grey for skips. */
+export function statusClass(status: string): string {
   if (status === 'ok') return 'ok';
-  if (status === 'failed') return 'bad';
-  if (status === 'empty' || status === 'skipped') return 'muted';
+  if (status === 'failed' || status === 'empty') return 'bad';
+  if (status === 'skipped') return 'muted';
   return 'warn';
 }
 
-function statusBadge(status: string, reasons: readonly string[] = []): string {
+export function statusBadge(status: string, reasons: readonly string[] = []): string {
   const title = reasons.length > 0 ? ` title="${escapeHtml(reasons.join('; '))}"` : '';
-  return `<span class="status ${statusClass(status)}"${title}>${escapeHtml(status.replace(/_/g, ' '))}</span>`;
+  return `<span class="status ${statusClass(status)}" data-status="${escapeHtml(status)}"${title}>${escapeHtml(status.replace(/_/g, ' '))}</span>`;
 }
 
-function shareBar(share: number): string {
-  const pct = Math.round(share * 1000) / 10;
-  return (
-    `<span class="share"><span class="bar"><span style="width:${pct}%"></span></span>` +
-    `<span class="num">${escapeHtml(percent(share))}</span></span>`
-  );
-}
-
-function tableRow(report: DocumentReport, index: number): string {
-  const noResult = report.status === 'failed' || report.status === 'skipped';
-  const cells = [
-    `<td data-value="${escapeHtml(report.name.toLowerCase())}"><a href="#${docId(index)}">${escapeHtml(report.name)}</a></td>`,
-    `<td data-value="${escapeHtml(report.status)}">${statusBadge(report.status, report.statusReasons)}</td>`,
-    noResult
-      ? '<td class="n" data-value="-1"><span class="none">—</span></td>'
-      : `<td class="n" data-value="${report.removedShare.toFixed(6)}">${shareBar(report.removedShare)}</td>`,
-    `<td class="n" data-value="${report.removals.length}">${report.removals.length}</td>`,
-    `<td class="n" data-value="${report.edits.length}">${report.edits.length}</td>`,
-    `<td class="n" data-value="${report.warnings.length}">${
-      report.warnings.length > 0 ? `<span class="warn-n">${report.warnings.length}</span>` : '0'
-    }</td>`,
-  ];
-  return `<tr>${cells.join('')}</tr>`;
-}
-
-/** Inline word diff as `<del>`/`<ins>`, all text escaped. */
-function editedText(block: ViewBlock): string {
-  if (block.edits.length === 0 || block.text === block.after) return escapeHtml(block.text);
-  const why = block.edits.map((e) => `[${e.ruleId}] ${e.reason}`);
-  const title = escapeHtml([...new Set(why)].join('; '));
-  return wordChanges(block.text, block.after)
-    .map((part) => {
-      if (part.removed) return `<del class="edit" title="${title}">${escapeHtml(part.value)}</del>`;
-      if (part.added) return `<ins class="edit" title="${title}">${escapeHtml(part.value)}</ins>`;
-      return escapeHtml(part.value);
-    })
-    .join('');
-}
-
-function lineGutter(block: ViewBlock): string {
-  return `<span class="ln">${block.line === undefined ? '' : escapeHtml(block.line)}</span>`;
-}
-
-function beforeRun(run: BlockRun): string {
-  if (run.kind === 'removed') {
-    const r = run.removal!;
-    const reason = r.note ? `${r.reason} (${r.note})` : r.reason;
-    const n = run.blocks.length;
-    const lines = run.blocks
-      .map(
-        (b) =>
-          `<div class="line">${lineGutter(b)}<del class="removed" data-rule="${escapeHtml(r.ruleId)}" title="${escapeHtml(reason)}">${escapeHtml(b.text)}</del></div>`,
-      )
-      .join('');
-    return (
-      `<div class="block removed"><span class="reason"><code class="rule">${escapeHtml(r.ruleId)}</code> ` +
-      `${escapeHtml(reason)}${n > 1 ? ` <span class="n-blocks">· ${n} blocks</span>` : ''}</span>${lines}</div>`
-    );
-  }
-  const block = run.blocks[0]!;
-  const edited = block.edits.length > 0 ? ' edited' : '';
-  return `<div class="block kept${edited}"><div class="line">${lineGutter(block)}<div class="body">${editedText(block)}</div></div></div>`;
-}
-
-function afterBlocks(markdown: string): string {
-  const parts = markdown
-    .split(/\n{2,}/)
-    .map((p) => p.replace(/^\n+|\n+$/g, ''))
-    .filter((p) => p.trim().length > 0);
-  if (parts.length === 0) return '<p class="empty-note">No article text.</p>';
-  return parts
-    .map((p) => {
-      const heading = /^#{1,6} /.exec(p);
-      const cls = heading ? ` h${heading[0].trim().length}` : '';
-      return `<div class="md${cls}">${escapeHtml(p)}</div>`;
-    })
-    .join('\n');
-}
-
-function ruleChips(report: DocumentReport): string {
-  if (report.byRule.length === 0) return '';
-  const chips = report.byRule
-    .map(
-      ([id, n]) =>
-        `<li><code class="rule">${escapeHtml(id)}</code> <span class="count">${n}</span></li>`,
-    )
-    .join('');
-  return `<ul class="chips" aria-label="Removals by rule">${chips}</ul>`;
-}
-
-function warningList(report: DocumentReport): string {
-  if (report.warnings.length === 0) return '';
-  const items = report.warnings
-    .map(
-      (w) =>
-        `<li>${w.ruleId ? `<code class="rule">${escapeHtml(w.ruleId)}</code> ` : ''}${escapeHtml(w.reason)}</li>`,
-    )
-    .join('');
-  return `<ul class="warnings" aria-label="Warnings">${items}</ul>`;
-}
-
-function statusNote(report: DocumentReport): string {
-  if (report.status === 'ok' || report.statusReasons.length === 0) return '';
-  return `<p class="status-note"><strong>${escapeHtml(report.status.replace(/_/g, ' '))}:</strong> ${escapeHtml(report.statusReasons.join('; '))}</p>`;
-}
-
-function docSection(report: DocumentReport, index: number): string {
-  const stats =
-    report.status === 'failed' || report.status === 'skipped'
-      ? `<p class="error">${escapeHtml(report.error ?? report.status)}</p>`
-      : `<p class="stats">${escapeHtml(report.format ?? '')} · ${report.inputWords} words in, ` +
-        `${report.outputWords} out · <strong>${report.removals.length}</strong> removals ` +
-        `(${escapeHtml(percent(report.removedShare))} of words) · <strong>${report.edits.length}</strong> edits</p>`;
-  const sides =
-    report.blocks.length === 0 && report.markdown === ''
-      ? ''
-      : `<div class="sides">
-<div class="side before"><h3>Before <span class="sub">input, block by block</span></h3>
-${blockRuns(report.blocks).map(beforeRun).join('\n')}
-</div>
-<div class="side after"><h3>After <span class="sub">clean Markdown</span></h3>
-${afterBlocks(report.markdown)}
-</div>
-</div>`;
-  return `<section class="doc" id="${docId(index)}">
-<header class="doc-head"><h2>${escapeHtml(report.name)}</h2>${statusBadge(report.status, report.statusReasons)}<a class="top-link" href="#top">↑ all documents</a></header>
-${stats}
-${statusNote(report)}
-${ruleChips(report)}
-${warningList(report)}
-${sides}
-</section>`;
-}
-
-const STYLE = `
+export const STYLE = `
 :root{--ink:#1f2328;--muted:#656d76;--line:#d8dee4;--bg:#f6f8fa;--card:#fff;--red:#b42318;--red-bg:#fdecea;--red-line:#f04438;--green:#067647;--green-bg:#e3f6ea;--amber:#b54708;--amber-bg:#fef0c7;--accent:#0b5cad}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
@@ -268,93 +110,65 @@ ins.edit{background:#c6f0d6;color:#05603a;text-decoration:none;border-radius:3px
 .empty-note{color:var(--muted);padding:5px 16px;margin:0}
 .legend{display:flex;gap:18px;flex-wrap:wrap;margin:14px 2px 0;color:var(--muted);font-size:13px}
 .legend .sw{display:inline-block;width:12px;height:12px;border-radius:3px;vertical-align:-1px;margin-right:6px}
+.toolbar{display:flex;gap:12px;flex-wrap:wrap;align-items:center;margin:0 0 14px}
+.toolbar input[type=search]{flex:1 1 280px;padding:7px 10px;border:1px solid var(--line);border-radius:8px;font:inherit}
+.toolbar select{padding:6px 8px;border:1px solid var(--line);border-radius:8px;font:inherit;background:#fff}
+.toolbar .hint{color:var(--muted);font-size:12.5px}
+.docname{font-weight:600;color:var(--ink)}
+.sub-line{display:block;color:var(--muted);font-size:12.5px;overflow-wrap:anywhere}
+.sub-line .site{font-weight:600;color:#344054}
+table.docs tbody tr.current{outline:2px solid var(--accent);outline-offset:-2px}
+table.docs tbody tr[hidden]{display:none}
+.status.empty,.status.bad{background:var(--red-bg);color:var(--red)}
+.nav{display:flex;gap:10px;align-items:center;margin-left:auto;font-size:13px}
+.nav a,.nav span.off{padding:3px 10px;border:1px solid var(--line);border-radius:6px;background:#fff}
+.nav span.off{color:#98a2b3}
+.nav kbd{font:11px ui-monospace,monospace;background:#eaecf0;border-radius:3px;padding:0 4px;margin-left:4px;color:var(--muted)}
+.rows{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:0 20px;margin-top:18px}
+.rows .colhead{font-size:13px;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);border-bottom:1px solid var(--line);padding:6px 16px 10px}
+.rows .colhead .sub{text-transform:none;letter-spacing:0;font-weight:400;margin-left:6px}
+.cell{min-width:0;border-bottom:1px dashed #eef0f3;padding:2px 0}
+.cell.after .rendered{padding:4px 16px;overflow-wrap:anywhere}
+.cell.after .rendered>*{margin:0}
+.cell.after h1{font-size:20px}.cell.after h2{font-size:17px}.cell.after h3,.cell.after h4{font-size:15px}
+.cell.after .img{display:inline-block;color:var(--muted);border:1px dashed var(--line);border-radius:4px;padding:0 6px;font-size:12.5px}
+.cell.empty-side{background:repeating-linear-gradient(135deg,#fafbfc,#fafbfc 6px,#f3f4f6 6px,#f3f4f6 12px)}
+body.only-changes .row-kept{display:none}
+details.fold>summary{cursor:pointer;margin:2px 0 4px 38px;color:#912018;font-size:12.5px}
+.keep{margin-left:8px;font:inherit;font-size:11.5px;padding:0 7px;border:1px solid #fda29b;border-radius:5px;background:#fff;color:#912018;cursor:pointer}
+.keep-rule{display:block;margin:4px 0 0 38px;font-size:12px;background:#fff;border:1px solid var(--line);border-radius:5px;padding:3px 6px;white-space:pre-wrap;overflow-wrap:anywhere}
+.keep-rule[hidden]{display:none}
+.typo-note{color:var(--muted)}
 `;
 
-/** The page script: click a header to sort by it (again to reverse); a toggle hides unchanged blocks. */
-const SCRIPT = `(function(){
-var only=document.getElementById('only-changes');
-if(only)only.addEventListener('change',function(){document.body.classList.toggle('only-changes',only.checked);});
-var table=document.getElementById('documents');if(!table)return;
-var heads=table.querySelectorAll('th[data-sort]');
-heads.forEach(function(th,col){var b=th.querySelector('button');b.addEventListener('click',function(){
-var dir=th.getAttribute('aria-sort')==='ascending'?'descending':'ascending';
-heads.forEach(function(h){h.removeAttribute('aria-sort');});th.setAttribute('aria-sort',dir);
-var num=th.getAttribute('data-sort')==='num';var body=table.tBodies[0];
-var rows=Array.prototype.slice.call(body.rows);
-rows.sort(function(x,y){var a=x.cells[col].getAttribute('data-value'),c=y.cells[col].getAttribute('data-value');
-var d=num?parseFloat(a)-parseFloat(c):a.localeCompare(c);return dir==='ascending'?d:-d;});
-rows.forEach(function(r){body.appendChild(r);});});});
-})();`;
+/** The policy for a page whose only script is `script`. */
+function policy(script: string): string {
+  const hash = createHash('sha256').update(script).digest('base64');
+  return [
+    "default-src 'none'",
+    "style-src 'unsafe-inline'",
+    `script-src 'sha256-${hash}'`,
+    'img-src data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
 
-const SCRIPT_HASH = createHash('sha256').update(SCRIPT).digest('base64');
-
-const CSP = [
-  "default-src 'none'",
-  "style-src 'unsafe-inline'",
-  `script-src 'sha256-${SCRIPT_HASH}'`,
-  'img-src data:',
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-
-const COLUMNS: [label: string, sort: 'text' | 'num'][] = [
-  ['Document', 'text'],
-  ['Status', 'text'],
-  ['Removed', 'num'],
-  ['Removals', 'num'],
-  ['Edits', 'num'],
-  ['Warnings', 'num'],
-];
-
-/** Render the review page for `reports`. */
-export function renderReviewPage(
-  reports: readonly DocumentReport[],
-  options: PageOptions = {},
-): string {
-  const title = options.title ?? 'copydesk review';
-  const generated = (options.generated ?? new Date()).toISOString().replace('T', ' ').slice(0, 16);
-  const n = reports.length;
-  const removals = reports.reduce((k, r) => k + r.removals.length, 0);
-  const edits = reports.reduce((k, r) => k + r.edits.length, 0);
-  const warnings = reports.reduce((k, r) => k + r.warnings.length, 0);
-  const failed = reports.filter((r) => r.status === 'failed').length;
-  const wordsIn = reports.reduce((k, r) => k + r.inputWords, 0);
-  const wordsRemoved = reports.reduce((k, r) => k + r.removedWords, 0);
-  const overall = wordsIn > 0 ? percent(wordsRemoved / wordsIn) : '0%';
-  const head = COLUMNS.map(
-    ([label, sort]) =>
-      `<th scope="col" data-sort="${sort}"${sort === 'num' ? ' class="n"' : ''}><button type="button">${label}</button></th>`,
-  ).join('');
+/** A whole page: head (policy, style), the body, then the page's one script. */
+export function pageShell(title: string, body: string, script: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CSP)}">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy(script))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)} — ${n} document${n === 1 ? '' : 's'}</title>
+<title>${escapeHtml(title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
-<header class="top" id="top">
-<h1><span class="brand">copydesk</span> review</h1>
-<p><span id="doc-count">${n} document${n === 1 ? '' : 's'}</span> · ${overall} of ${wordsIn.toLocaleString('en')} words removed · ${removals} removals · ${edits} edits · ${warnings} warnings${
-    failed > 0 ? ` · ${failed} failed` : ''
-  } · generated ${escapeHtml(generated)} UTC</p>
-</header>
-<main>
-<div class="card">
-<table class="docs" id="documents">
-<thead><tr>${head}</tr></thead>
-<tbody>
-${reports.map(tableRow).join('\n')}
-</tbody>
-</table>
-</div>
-<div class="legend"><span><span class="sw" style="background:#fdecea;border:1px solid #f04438"></span>removed block, with its rule and reason</span><span><span class="sw" style="background:#ffd8d3"></span>old text</span><span><span class="sw" style="background:#c6f0d6"></span>normalised text</span><label><input type="checkbox" id="only-changes"> show only removals and edits</label></div>
-${reports.map((r, i) => `<div class="card doc-card">${docSection(r, i)}</div>`).join('\n')}
-</main>
-<script>${SCRIPT}</script>
+${body}
+<script>${script}</script>
 </body>
 </html>
 `;

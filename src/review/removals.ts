@@ -16,9 +16,13 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { isEdit, isRemoval } from '../../plugins/shared/messages.js';
 import { blockText, countWords, isBlock, squash } from '../../plugins/shared/text.js';
+import { hostOfUrl } from '../../plugins/shared/url.js';
 import type { CleanResult } from '../clean.js';
 import { readInput } from '../readers/index.js';
 import type { InputFormat } from '../types.js';
+import { describeTally, tallyOf } from './words.js';
+
+export { percent } from './words.js';
 
 /** One removal, as a report row. */
 export interface RemovalRow {
@@ -68,6 +72,14 @@ export interface ViewBlock {
 export interface DocumentReport {
   /** Path or id as given. */
   name: string;
+  /** The article's headline (or title), when found. */
+  headline?: string | undefined;
+  /** The site's name, else the page's host. */
+  site?: string | undefined;
+  /** The page's URL (canonical, else the one given), when known. */
+  url?: string | undefined;
+  /** The page's host, when known. */
+  host?: string | undefined;
   format: InputFormat | null;
   /** Metadata status (`ok`, `empty`, …), or `failed` when the input could not be cleaned. */
   status: string;
@@ -75,10 +87,13 @@ export interface DocumentReport {
   error?: string | undefined;
   /** Why the status is not `ok` (from the metadata). */
   statusReasons: string[];
+  /** Words of the page as read (see `./words.ts`: the one definition of "% removed"). */
   inputWords: number;
+  /** Words of the cleaned Markdown: headline, dek, byline and body. */
   outputWords: number;
+  /** `inputWords − outputWords` (never below 0). */
   removedWords: number;
-  /** Share of the input's words that were removed (0..1). */
+  /** `removedWords / inputWords` (0..1). */
   removedShare: number;
   removals: RemovalRow[];
   edits: EditRow[];
@@ -396,17 +411,25 @@ export function buildReport(result: CleanResult, name?: string): DocumentReport 
   const format = metadata.source.format ?? null;
   const blocks =
     metadata.status === 'empty' || !format ? [] : viewBlocks(input, format, removals, edits);
-  const inputWords = metadata.counts.inputWords || countWords(input);
-  const removedWords = removals.reduce((n, r) => n + countWords(r.text), 0);
+  const tally = tallyOf({
+    ...metadata,
+    counts: { ...metadata.counts, inputWords: metadata.counts.inputWords || countWords(input) },
+  });
+  const url = metadata.canonicalUrl ?? metadata.source.url ?? undefined;
+  const host = hostOfUrl(url);
   return {
     name: name ?? metadata.source.path,
+    headline: metadata.headline ?? metadata.title ?? undefined,
+    site: metadata.siteName ?? metadata.publication ?? host,
+    url,
+    host,
     format,
     status: metadata.status,
     statusReasons: metadata.statusReasons,
-    inputWords,
-    outputWords: metadata.counts.words,
-    removedWords,
-    removedShare: inputWords > 0 ? Math.min(1, removedWords / inputWords) : 0,
+    inputWords: tally.in,
+    outputWords: tally.out,
+    removedWords: tally.removed,
+    removedShare: tally.share,
     removals,
     edits,
     warnings,
@@ -449,12 +472,8 @@ export function summaryLine(report: DocumentReport): string {
     `${n} block${n === 1 ? '' : 's'} removed${n > 0 ? ` (${rules})` : ''}, ` +
     `${m} edit${m === 1 ? '' : 's'}` +
     (w > 0 ? `, ${w} warning${w === 1 ? '' : 's'}` : '') +
-    `; ${report.removedWords}/${report.inputWords} words removed (${percent(report.removedShare)})`
+    `; ${describeTally({ in: report.inputWords, out: report.outputWords, removed: report.removedWords, share: report.removedShare })}`
   );
-}
-
-export function percent(share: number): string {
-  return `${(share * 100).toFixed(share > 0 && share < 0.1 ? 1 : 0)}%`;
 }
 
 /** A run of blocks shown together: consecutive removals with one rule and reason, or one kept block. */

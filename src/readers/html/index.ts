@@ -37,6 +37,7 @@ import { autolinkLiterals } from '../autolink.js';
 import { spaceBlocks } from './block-spacing.js';
 import { collectHints, HINT_ID } from './hints.js';
 import { unwrapLayoutTables } from './layout-tables.js';
+import { resolveLazyImages } from './lazy-images.js';
 import { readHtmlMeta } from './meta.js';
 import { stripNeverContent } from './never-content.js';
 import { hastToMdast } from './to-mdast.js';
@@ -112,6 +113,7 @@ function convert(hast: HastRoot, file: VFile): Root {
   applyHastRules(hast, file);
   stripNeverContent(hast, file);
   unwrapLayoutTables(hast);
+  resolveLazyImages(hast);
   spaceBlocks(hast);
   const byId = collectHints(hast);
   const mdast = hastToMdast(hast, { handlers: hintingHandlers(byId) });
