@@ -13,6 +13,7 @@ import { version } from './batch/version.js';
 import { cleanCommand } from './commands/clean.js';
 import { diffCommand } from './commands/diff.js';
 import { reviewCommand } from './commands/review.js';
+import { serveCommand } from './commands/serve.js';
 import { UsageError } from './errors.js';
 
 /** yargs drops a bare `-`; it travels as this token and is restored before handlers run. */
@@ -35,6 +36,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     .command(cleanCommand)
     .command(diffCommand)
     .command(reviewCommand)
+    .command(serveCommand)
     .demandCommand(1, 'name a command: clean, diff or review')
     .strict()
     .recommendCommands()

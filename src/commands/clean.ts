@@ -65,9 +65,9 @@ export interface CleanIO {
   stderr: NodeJS.WriteStream;
 }
 
-const QUOTE_CHOICES: readonly QuoteStyle[] = ['curly', 'uk', 'straight', 'auto', 'none'];
-const BYLINE_CHOICES: readonly BylineMode[] = ['keep', 'normalize', 'drop'];
-const DASH_CHOICES: readonly DashStyle[] = ['em', 'en-spaced', 'none'];
+export const QUOTE_CHOICES: readonly QuoteStyle[] = ['curly', 'uk', 'straight', 'auto', 'none'];
+export const BYLINE_CHOICES: readonly BylineMode[] = ['keep', 'normalize', 'drop'];
+export const DASH_CHOICES: readonly DashStyle[] = ['em', 'en-spaced', 'none'];
 
 /** The library options a `clean` invocation asks for. */
 export function cleanOptionsFromArgs(args: CleanArgs): CleanOptions {
