@@ -30,6 +30,8 @@ import { runNdjson } from '../ndjson.js';
 import type { BylineMode, CleanOptions, DashStyle, QuoteStyle } from '../options.js';
 import { resolveOptions } from '../options.js';
 import { FROM_CHOICES, type FromOption } from '../readers/index.js';
+import { mergeSummaries, runWarcBatch } from '../warc/clean-warc.js';
+import { isWarcPath } from '../warc/read.js';
 
 /** Default `--max-bytes`: 20 MiB. Larger inputs fail without being read. */
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
@@ -145,6 +147,9 @@ export async function runClean(args: CleanArgs, io: CleanIO = process): Promise<
   const cwd = process.cwd();
   const outDir = path.resolve(cwd, args.out);
   const expanded = await expandInputs(inputs, { cwd, outDir });
+  // Crawl archives (.warc, .warc.gz): one document per HTML record (src/warc/clean-warc.ts).
+  const archives = expanded.files.filter((f) => isWarcPath(f.abs));
+  if (archives.length > 0) expanded.files = expanded.files.filter((f) => !isWarcPath(f.abs));
   const reporter = createReporter({ quiet: args.quiet, stream: io.stderr });
   const controller = new AbortController();
   let signals = 0;
@@ -175,6 +180,21 @@ export async function runClean(args: CleanArgs, io: CleanIO = process): Promise<
       reporter,
       controller.signal,
     );
+    if (archives.length > 0 && !summary.interrupted) {
+      const warc = await runWarcBatch(
+        archives,
+        {
+          outDir,
+          options,
+          concurrency: args.concurrency,
+          maxBytes: args.maxBytes,
+          timeoutMs: args.timeout * 1000,
+        },
+        reporter,
+        controller.signal,
+      );
+      summary = mergeSummaries(summary, warc);
+    }
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

@@ -311,7 +311,7 @@ export async function buildServer(config: ServeConfig): Promise<FastifyInstance>
       } else {
         const raw = request.body as Buffer;
         if (raw.length > maxBytes) return tooLarge(reply, raw.length);
-        let bytes: Buffer;
+        let bytes: Uint8Array;
         try {
           bytes = toUtf8(raw, charsetOf(request.headers['content-type']));
         } catch (error) {

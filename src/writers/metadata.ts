@@ -18,7 +18,7 @@ import type {
   Status,
 } from '../types.js';
 
-export const SCHEMA_VERSION = '1.1.0';
+export const SCHEMA_VERSION = '1.2.0';
 
 export interface Metadata {
   schemaVersion: string;
