@@ -12,6 +12,7 @@ import { hideBin } from 'yargs/helpers';
 import { version } from './batch/version.js';
 import { cleanCommand } from './commands/clean.js';
 import { diffCommand } from './commands/diff.js';
+import { enqueueCommand, queueCommand, workerCommand } from './commands/queue.js';
 import { reviewCommand } from './commands/review.js';
 import { serveCommand } from './commands/serve.js';
 import { UsageError } from './errors.js';
@@ -37,7 +38,10 @@ export async function main(argv: readonly string[]): Promise<void> {
     .command(diffCommand)
     .command(reviewCommand)
     .command(serveCommand)
-    .demandCommand(1, 'name a command: clean, diff or review')
+    .command(enqueueCommand)
+    .command(workerCommand)
+    .command(queueCommand)
+    .demandCommand(1, 'name a command: clean, diff, review, serve, enqueue, worker or queue')
     .strict()
     .recommendCommands()
     .version(version())

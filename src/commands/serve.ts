@@ -34,6 +34,7 @@ export interface ServeArgs {
   maxQueue: number;
   maxBytes: number;
   timeout: number;
+  maxEventLoopDelay: number;
 }
 
 /** Start the service; resolves once it is listening, with a function that shuts it down. */
@@ -62,6 +63,7 @@ export async function startServe(
     maxBytes: args.maxBytes,
     token: token || undefined,
     corsOrigins: args.cors,
+    maxEventLoopDelayMs: args.maxEventLoopDelay,
   });
   let address: string;
   try {
@@ -149,6 +151,11 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         type: 'number',
         default: DEFAULT_TIMEOUT,
         describe: 'per-document time limit in seconds',
+      })
+      .option('max-event-loop-delay', {
+        type: 'number',
+        default: 1000,
+        describe: 'ms of event-loop lag above which requests get 503 (0: no check)',
       })
       .check((argv) => {
         const a = argv as unknown as ServeArgs;

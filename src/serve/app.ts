@@ -38,7 +38,7 @@ export interface ServeConfig {
   token?: string | undefined;
   /** Origins allowed by CORS (default: none, no CORS headers at all). */
   corsOrigins?: readonly string[] | undefined;
-  /** Event-loop delay in ms above which requests get 503 (default: 1000). */
+  /** Event-loop delay in ms above which requests get 503 (default: 1000; 0: no check). */
   maxEventLoopDelayMs?: number | undefined;
   /** Seconds a client is told to wait after a 503 (default: 1). */
   retryAfterSeconds?: number | undefined;

@@ -2,7 +2,7 @@
  * `copydesk serve` as a real process: binds 127.0.0.1 by default, prints where
  * it listens, and on SIGTERM finishes the request in flight before exiting 0.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -40,7 +40,7 @@ function serve(args: string[]): Promise<{ proc: ChildProcess; url: string; stder
 
 describe('copydesk serve (process)', () => {
   it('should bind 127.0.0.1 by default and finish in-flight work on SIGTERM', async () => {
-    const { proc, url, stderr } = await serve(['-j', '1']);
+    const { proc, url, stderr } = await serve(['-j', '1', '--max-event-loop-delay', '0']);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const big = `<html><body><article><h1>Park approved</h1>${'<p>The council met again on Tuesday to talk about the park, the bridge and the parking.</p>'.repeat(300)}</article></body></html>`;
     const inFlight = fetch(`${url}/v1/clean`, {
@@ -75,5 +75,15 @@ describe('copydesk serve (process)', () => {
     expect(code).toBe(2);
     expect(err).toMatch(/--port must be a whole number/);
     expect(err).not.toMatch(/\n\s+at /);
+  });
+
+  it('should list the service and cluster commands in --help', () => {
+    const r = spawnSync(process.execPath, ['--import', TSX, CLI, '--help'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    for (const command of ['serve', 'enqueue <inputs..>', 'worker', 'queue <action>'])
+      expect(r.stdout).toContain(`copydesk ${command}`);
   });
 });
