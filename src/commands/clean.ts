@@ -30,8 +30,7 @@ import { runNdjson } from '../ndjson.js';
 import type { BylineMode, CleanOptions, DashStyle, QuoteStyle } from '../options.js';
 import { resolveOptions } from '../options.js';
 import { FROM_CHOICES, type FromOption } from '../readers/index.js';
-import { mergeSummaries, runWarcBatch } from '../warc/clean-warc.js';
-import { isWarcPath } from '../warc/read.js';
+import { isWarcPath } from '../warc/path.js';
 
 /** Default `--max-bytes`: 20 MiB. Larger inputs fail without being read. */
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
@@ -181,6 +180,8 @@ export async function runClean(args: CleanArgs, io: CleanIO = process): Promise<
       controller.signal,
     );
     if (archives.length > 0 && !summary.interrupted) {
+      // Loaded on demand: warcio is not needed by other runs.
+      const { mergeSummaries, runWarcBatch } = await import('../warc/clean-warc.js');
       const warc = await runWarcBatch(
         archives,
         {

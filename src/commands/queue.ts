@@ -13,10 +13,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.js';
 import type { BylineMode, DashStyle, QuoteStyle } from '../options.js';
 import { resolveOptions } from '../options.js';
-import { enqueue } from '../queue/enqueue.js';
-import { DEFAULT_QUEUE, type JobOptions } from '../queue/jobs.js';
-import { formatStatus, queueStatus } from '../queue/status.js';
-import { startWorker } from '../queue/worker.js';
+import type { JobOptions } from '../queue/jobs.js';
 import { FROM_CHOICES, type FromOption } from '../readers/index.js';
 import {
   BYLINE_CHOICES,
@@ -38,7 +35,7 @@ const withRedis = (y: Argv): Argv =>
       default: process.env.COPYDESK_REDIS ?? 'redis://127.0.0.1:6379',
       describe: 'Redis URL (default: $COPYDESK_REDIS, else redis://127.0.0.1:6379)',
     })
-    .option('queue', { type: 'string', default: DEFAULT_QUEUE, describe: 'queue name' });
+    .option('queue', { type: 'string', default: 'copydesk', describe: 'queue name' });
 
 /** Redis errors as one line (the handler's exit status is 1), never a stack trace. */
 async function reportingRedis(url: string, run: () => Promise<void>): Promise<void> {
@@ -137,6 +134,7 @@ export const enqueueCommand: CommandModule<object, EnqueueArgs> = {
     };
     resolveOptions(options);
     await reportingRedis(argv.redis, async () => {
+      const { enqueue } = await import('../queue/enqueue.js');
       const s = await enqueue(argv.inputs, {
         redis: argv.redis,
         queue: argv.queue,
@@ -212,6 +210,7 @@ export const workerCommand: CommandModule<object, WorkerArgs> = {
         return true;
       }) as unknown as Argv<WorkerArgs>,
   handler: async (argv) => {
+    const { startWorker } = await import('../queue/worker.js');
     const worker = startWorker({
       redis: argv.redis,
       queue: argv.queue,
@@ -257,6 +256,7 @@ export const queueCommand: CommandModule<object, StatusArgs> = {
       }) as unknown as Argv<StatusArgs>,
   handler: async (argv) => {
     await reportingRedis(argv.redis, async () => {
+      const { formatStatus, queueStatus } = await import('../queue/status.js');
       const s = await queueStatus(argv.redis, argv.queue, argv.failed);
       if (argv.json) process.stdout.write(`${JSON.stringify(s)}\n`);
       else for (const line of formatStatus(s)) process.stdout.write(`${line}\n`);

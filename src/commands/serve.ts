@@ -6,12 +6,10 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
-import { PooledCleaner } from '../batch/pooled.js';
 import { UsageError } from '../errors.js';
 import type { BylineMode, CleanOptions, DashStyle, QuoteStyle } from '../options.js';
 import { resolveOptions } from '../options.js';
 import { FROM_CHOICES, type FromOption } from '../readers/index.js';
-import { buildServer } from '../serve/app.js';
 import {
   BYLINE_CHOICES,
   DASH_CHOICES,
@@ -51,6 +49,11 @@ export async function startServe(
   };
   resolveOptions(options);
   const token = args.token ?? process.env.COPYDESK_TOKEN ?? undefined;
+  // Loaded on demand: Fastify and its plugins are not needed by other commands.
+  const [{ PooledCleaner }, { buildServer }] = await Promise.all([
+    import('../batch/pooled.js'),
+    import('../serve/app.js'),
+  ]);
   const pool = new PooledCleaner({
     threads: args.concurrency,
     options,

@@ -57,10 +57,7 @@ export class WarcError extends Error {
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
-/** True when the path names a WARC archive. */
-export function isWarcPath(file: string): boolean {
-  return /\.warc(\.gz)?$/i.test(file);
-}
+export { isWarcPath } from './path.js';
 
 async function isGzip(file: string): Promise<boolean> {
   const handle = await open(file, 'r');
