@@ -99,7 +99,7 @@ export function startWorker(config: WorkerConfig): QueueWorker {
     concurrency: config.threads * 2,
     lockDuration: config.lockMs,
     stalledInterval: Math.max(1000, Math.floor(config.lockMs / 2)),
-    maxStalledCount: 2,
+    maxStalledCount: 3,
     autorun: true,
   });
   // Connection errors are retried by ioredis; they must not crash the process.

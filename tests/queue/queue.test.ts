@@ -145,8 +145,10 @@ describe('copydesk enqueue / worker / queue status (BullMQ on redis-server)', ()
     const again = cli(['enqueue', 'pages', 'crawl.warc.gz', '--redis', redis.url]);
     expect(again.stderr).toContain('0 jobs added, 14 already queued');
 
-    const a = worker(['--out', 'out', '-j', '1', '--lock-ms', '2000']);
-    const b = worker(['--out', 'out', '-j', '1', '--lock-ms', '2000']);
+    // A first, so that it has jobs to lose; then B.
+    const a = worker(['--out', 'out', '-j', '1', '--lock-ms', '10000']);
+    await until('worker A to start', () => /worker ready/.test(a.log()));
+    const b = worker(['--out', 'out', '-j', '1', '--lock-ms', '10000']);
     // Kill A as soon as it has finished one job and is busy with the next.
     await until('worker A to clean a document', () => /copydesk: cleaned /.test(a.log()));
     a.proc.kill('SIGKILL');
@@ -178,7 +180,7 @@ describe('copydesk enqueue / worker / queue status (BullMQ on redis-server)', ()
 
     const status = cli(['queue', 'status', '--redis', redis.url]);
     expect(status.stdout).toContain(
-      '0 waiting, 0 active, 0 delayed (retrying), 14 completed, 1 failed',
+      '0 waiting, 0 active, 0 delayed (retrying), 13 completed, 1 failed',
     );
     expect(status.stdout).toContain(
       'failed pages/image.html: binary, not text (PNG image) (1 attempt)',
