@@ -5,15 +5,7 @@
  * with outputs identical to `copydesk clean`'s.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -87,9 +79,6 @@ beforeAll(async () => {
   redis = await startRedis();
   dir = mkdtempSync(path.join(tmpdir(), 'copydesk-queue-'));
   mkdirSync(path.join(dir, 'pages/nested'), { recursive: true });
-  for (const f of readdirSync(path.join(ROOT, 'seeds')))
-    if (/\.(txt|md|html)$/.test(f))
-      copyFileSync(path.join(ROOT, 'seeds', f), path.join(dir, 'pages', f));
   for (let i = 0; i < 8; i++) {
     const paragraphs = Array.from(
       { length: 40 + i * 10 },
@@ -135,15 +124,15 @@ describe('copydesk enqueue / worker / queue status (BullMQ on redis-server)', ()
     const ref = cli(['clean', 'pages', 'crawl.warc.gz', '--out', 'ref', '-j', '1', '-q']);
     expect(ref.status, ref.stderr).toBe(1); // the PNG fails
     const expected = files(path.join(dir, 'ref'));
-    expect(expected.length).toBe(2 * (4 + 8 + 1));
+    expect(expected.length).toBe(2 * (8 + 1));
 
     const first = cli(['enqueue', 'pages', 'crawl.warc.gz', '--redis', redis.url, '--json']);
     expect(first.stderr).toContain(
-      '14 jobs added, 0 already queued, 0 refused, 1 WARC records not pages',
+      '10 jobs added, 0 already queued, 0 refused, 1 WARC records not pages',
     );
     expect(first.status, first.stderr).toBe(0);
     const again = cli(['enqueue', 'pages', 'crawl.warc.gz', '--redis', redis.url]);
-    expect(again.stderr).toContain('0 jobs added, 14 already queued');
+    expect(again.stderr).toContain('0 jobs added, 10 already queued');
 
     // A first, so that it has jobs to lose; then B.
     const a = worker(['--out', 'out', '-j', '1', '--lock-ms', '10000']);
@@ -157,15 +146,15 @@ describe('copydesk enqueue / worker / queue status (BullMQ on redis-server)', ()
     try {
       await until('all jobs to finish', async () => {
         const c = await queue.getJobCounts('completed', 'failed');
-        return (c.completed ?? 0) + (c.failed ?? 0) === 14;
+        return (c.completed ?? 0) + (c.failed ?? 0) === 10;
       });
       const counts = await queue.getJobCounts('waiting', 'active', 'completed', 'failed');
-      expect(counts).toMatchObject({ waiting: 0, active: 0, completed: 13, failed: 1 });
+      expect(counts).toMatchObject({ waiting: 0, active: 0, completed: 9, failed: 1 });
       const [failed] = await queue.getFailed();
       expect(failed?.failedReason).toBe('binary, not text (PNG image)');
       expect(failed?.attemptsMade).toBe(1); // permanent: no retry
       const completed = await queue.getCompleted(0, 100);
-      expect(new Set(completed.map((j) => j.id)).size).toBe(13);
+      expect(new Set(completed.map((j) => j.id)).size).toBe(9);
       expect(completed.every((j) => j.returnvalue?.status === 'cleaned')).toBe(true);
     } finally {
       await queue.close();
@@ -180,7 +169,7 @@ describe('copydesk enqueue / worker / queue status (BullMQ on redis-server)', ()
 
     const status = cli(['queue', 'status', '--redis', redis.url]);
     expect(status.stdout).toContain(
-      '0 waiting, 0 active, 0 delayed (retrying), 13 completed, 1 failed',
+      '0 waiting, 0 active, 0 delayed (retrying), 9 completed, 1 failed',
     );
     expect(status.stdout).toContain(
       'failed pages/image.html: binary, not text (PNG image) (1 attempt)',
