@@ -1,5 +1,6 @@
 /**
  * `npm run bench [-- CORPUS_DIR] [--quick] [--dist] [--batch-files=5000]`: copydesk's throughput and memory
+ * (`npm run bench -- --serve`: the service and the queue workers, see `scripts/bench-serve.ts`)
  * on the corpus (default `../shared/corpus/articles`), against two references
  * measured in the same run on the same inputs:
  *
@@ -470,6 +471,8 @@ const docsPerS = (t: Timing) => (t.docs / t.ms) * 1000;
 const mbPerS = (t: Timing) => t.bytes / 1024 / 1024 / (t.ms / 1000);
 
 async function main(argv: string[]): Promise<void> {
+  // `--serve`: the HTTP service and queue workers under load (scripts/bench-serve.ts).
+  if (argv.includes('--serve')) return (await import('./bench-serve.js')).main(argv);
   if (argv[0] === '--child') {
     const [, scenario, form, corpus, minMs, maxPasses] = argv;
     const t = await child(

@@ -12,7 +12,9 @@ import { hideBin } from 'yargs/helpers';
 import { version } from './batch/version.js';
 import { cleanCommand } from './commands/clean.js';
 import { diffCommand } from './commands/diff.js';
+import { enqueueCommand, queueCommand, workerCommand } from './commands/queue.js';
 import { reviewCommand } from './commands/review.js';
+import { serveCommand } from './commands/serve.js';
 import { closest } from './config/validate.js';
 import { UsageError } from './errors.js';
 
@@ -26,7 +28,15 @@ function restoreStdin(argv: Record<string, unknown>): void {
   }
 }
 
-const COMMANDS = [cleanCommand, diffCommand, reviewCommand] as CommandModule[];
+const COMMANDS = [
+  cleanCommand,
+  diffCommand,
+  reviewCommand,
+  serveCommand,
+  enqueueCommand,
+  workerCommand,
+  queueCommand,
+] as CommandModule[];
 
 /** Long option names of the command named in `args` (`quotes`, `site-rules`, …), for suggestions. */
 function knownOptions(args: readonly string[]): string[] {
@@ -64,7 +74,11 @@ export async function main(argv: readonly string[]): Promise<void> {
     .command(cleanCommand)
     .command(diffCommand)
     .command(reviewCommand)
-    .demandCommand(1, 'name a command: clean, diff or review')
+    .command(serveCommand)
+    .command(enqueueCommand)
+    .command(workerCommand)
+    .command(queueCommand)
+    .demandCommand(1, 'name a command: clean, diff, review, serve, enqueue, worker or queue')
     .strict()
     .recommendCommands()
     .version(version())

@@ -15,7 +15,7 @@
  * cleaned one at a time, and writing waits for the output to drain, so memory
  * stays bounded by the largest record (at most about `maxBytes`).
  */
-import { runJob } from './batch/job.js';
+import { type CleanJob, type JobResult, runJob } from './batch/job.js';
 import { Cleaner } from './clean.js';
 import type { CleanOptions } from './options.js';
 import { FROM_CHOICES, type FromOption } from './readers/index.js';
@@ -23,6 +23,8 @@ import { FROM_CHOICES, type FromOption } from './readers/index.js';
 export interface NdjsonOptions {
   /** Largest record content, in bytes of UTF-8 (the line may be up to 2× for JSON escapes). */
   maxBytes: number;
+  /** Cleans one record (default: in-process); `copydesk serve` passes its worker pool here. */
+  clean?: ((job: CleanJob) => Promise<JobResult>) | undefined;
 }
 
 export interface NdjsonResult {
@@ -85,7 +87,8 @@ export async function runNdjson(
   options: CleanOptions,
   ndjson: NdjsonOptions,
 ): Promise<NdjsonResult> {
-  const cleaner = new Cleaner(options);
+  const cleaner = ndjson.clean ? undefined : new Cleaner(options);
+  const cleanOne = ndjson.clean ?? (async (job: CleanJob) => runJob(cleaner!, job));
   const result: NdjsonResult = { records: 0, ok: 0, empty: 0, failed: 0 };
   let line = 0;
   const fail = async (id: Id, error: string): Promise<void> => {
@@ -138,7 +141,7 @@ export async function runNdjson(
       );
       continue;
     }
-    const job = runJob(cleaner, {
+    const job = await cleanOne({
       bytes,
       path: id === null ? '-' : String(id),
       from: (r.format as FromOption | undefined) ?? options.from,

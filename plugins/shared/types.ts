@@ -110,6 +110,8 @@ export interface SourceInfo {
   encoding: string;
   url?: string | undefined;
   host?: string | undefined;
+  /** When the page was fetched (ISO 8601): the WARC-Date of an archived record. */
+  fetched?: string | undefined;
 }
 
 /** One author-ish evidence string and where it came from. */

@@ -31,10 +31,17 @@ import { runNdjson } from '../ndjson.js';
 import type { CleanOptions } from '../options.js';
 import { resolveOptions } from '../options.js';
 import type { Status } from '../types.js';
+import { isWarcPath } from '../warc/path.js';
 import { FORMAT_EXTENSION, FORMATS, type OutputFormat, renderDocument } from '../writers/format.js';
 import { type CleaningArgs, cleaningOptions, cleanOptionsFromArgs } from './options.js';
 
-export { cleanOptionsFromArgs, DEFAULT_MAX_BYTES } from './options.js';
+export {
+  BYLINE_CHOICES,
+  cleanOptionsFromArgs,
+  DASH_CHOICES,
+  DEFAULT_MAX_BYTES,
+  QUOTE_CHOICES,
+} from './options.js';
 
 /** Default `--timeout` in seconds. */
 export const DEFAULT_TIMEOUT = 30;
@@ -186,6 +193,9 @@ export async function runClean(args: CleanArgs, io: CleanIO = process): Promise<
     if (problem)
       throw new UsageError(`cannot write to the output folder ${shown(folder, cwd)}: ${problem}`);
   }
+  // Crawl archives (.warc, .warc.gz): one document per HTML record (src/warc/clean-warc.ts).
+  const archives = expanded.files.filter((f) => isWarcPath(f.abs));
+  if (archives.length > 0) expanded.files = expanded.files.filter((f) => !isWarcPath(f.abs));
   const jsonl = format === 'jsonl' ? jsonlSink(jsonlFile, io.stdout) : undefined;
   const reporter = createReporter({ quiet: args.quiet, stream: io.stderr });
   const controller = new AbortController();
@@ -239,6 +249,23 @@ export async function runClean(args: CleanArgs, io: CleanIO = process): Promise<
       reporter,
       controller.signal,
     );
+    if (archives.length > 0 && !summary.interrupted) {
+      // Loaded on demand: warcio is not needed by other runs.
+      const { mergeSummaries, runWarcBatch } = await import('../warc/clean-warc.js');
+      const warc = await runWarcBatch(
+        archives,
+        {
+          outDir,
+          options,
+          concurrency: args.concurrency,
+          maxBytes: args.maxBytes,
+          timeoutMs: args.timeout * 1000,
+        },
+        reporter,
+        controller.signal,
+      );
+      summary = mergeSummaries(summary, warc);
+    }
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
