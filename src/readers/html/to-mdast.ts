@@ -12,7 +12,6 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Element, Root as HastRoot } from 'hast';
 import type { Options, State } from 'hast-util-to-mdast';
 import type { Nodes, Parents, Root, RootContent } from 'mdast';
@@ -22,11 +21,10 @@ import { minifyWhitespace } from './minify-whitespace.js';
 type CreateState = (options: Readonly<Options>) => State;
 
 /** `createState` of the installed hast-util-to-mdast (not in its `exports`, so loaded by path). */
-const { createState } = (await import(
-  pathToFileURL(
-    join(dirname(createRequire(import.meta.url).resolve('hast-util-to-mdast')), 'lib', 'state.js'),
-  ).href
-)) as { createState: CreateState };
+const require = createRequire(import.meta.url);
+const { createState } = require(
+  join(dirname(require.resolve('hast-util-to-mdast')), 'lib', 'state.js'),
+) as { createState: CreateState };
 
 /** Convert `tree` (changed in place: whitespace collapsed) to mdast. */
 export function hastToMdast(tree: HastRoot, options: Readonly<Options> = {}): Root {
