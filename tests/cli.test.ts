@@ -194,7 +194,7 @@ describe('copydesk clean (files and folders)', () => {
       dir,
     );
     expect(t.code).toBe(1);
-    expect(t.stderr).toMatch(/failed in\/big\.txt: took longer than 0\.001 s \(--timeout\)/);
+    expect(t.stderr).toMatch(/failed in\/big\.txt: over the time limit \(0\.001 s, see --timeout\)/);
   });
 
   it('should print the run summary as JSON on stdout with --json', () => {

@@ -67,6 +67,10 @@ export function formatSummary(s: BatchSummary): string[] {
       `copydesk: words ${s.wordsIn.toLocaleString('en-US')} in, ${s.wordsOut.toLocaleString('en-US')} out (${share.toFixed(1)}% removed)`,
     );
   }
+  if (s.workerDeaths > 0)
+    lines.push(
+      `copydesk: ${plural(s.workerDeaths, 'worker')} died under a file (each replaced; the file failed, see below)`,
+    );
   for (const f of s.skipped) lines.push(`copydesk:   skipped ${f.display}: ${f.reason ?? ''}`);
   for (const f of s.failed) lines.push(`copydesk:   failed ${f.display}: ${f.reason ?? ''}`);
   return lines;
