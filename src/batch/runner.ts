@@ -79,6 +79,8 @@ export interface BatchSummary {
   wordsOut: number;
   ms: number;
   interrupted: boolean;
+  /** Inputs whose outputs got another name than the plain one (collisions, long names). */
+  renamed: { display: string; output: string; reason: string }[];
   /** Files whose worker died under them (out of memory, crash); each is also in `failed`. */
   workerDeaths: number;
 }
@@ -144,6 +146,7 @@ export async function runBatch(
     ms: 0,
     interrupted: false,
     workerDeaths: 0,
+    renamed: [],
   };
   reporter.start?.(summary.seen);
   const finish = (r: FileReport): void => {
@@ -273,6 +276,8 @@ export async function runBatch(
       finish({ ...base, outcome: 'failed', reason: `could not write output (${code})` });
       return;
     }
+    if (file.renamed)
+      summary.renamed.push({ display: file.display, output: md, reason: file.renamed });
     manifest?.record(file.display, {
       sha256,
       options: hash,
