@@ -10,5 +10,7 @@ import type { CleanOptions } from './options.js';
 const cleaner = new Cleaner((workerData as { options?: CleanOptions } | undefined)?.options ?? {});
 
 export default function cleanInWorker(job: CleanJob): JobResult {
-  return runJob(cleaner, job);
+  job.started?.postMessage('started');
+  job.started?.close();
+  return runJob(cleaner, { ...job, started: undefined });
 }

@@ -3,6 +3,7 @@
  * (structured-cloneable) result out. Errors never cross as exceptions: bad
  * input becomes `{ kind: 'failed', problem, reason }` with a one-line reason.
  */
+import type { MessagePort } from 'node:worker_threads';
 import type { Cleaner } from '../clean.js';
 import { InputError, type InputProblem } from '../errors.js';
 import type { FromOption } from '../readers/index.js';
@@ -14,6 +15,8 @@ export interface CleanJob {
   path: string;
   from?: FromOption | undefined;
   url?: string | undefined;
+  /** In a worker: posted to once the worker takes the job (starts the time limit, `pool.ts`). */
+  started?: MessagePort | undefined;
 }
 
 export type JobResult =

@@ -7,6 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { CleanOptions } from '../options.js';
 import type { CleanJob, JobResult } from './job.js';
@@ -83,9 +84,9 @@ export interface PoolRunOptions {
  * dies (out of memory, abort, crash) costs this file only (piscina replaces the
  * worker). Throws `Interrupted` when `signal` stopped it.
  *
- * The timer starts when a worker takes the file, not when it is queued, so
- * files waiting behind a slow one keep their whole time limit: call this with
- * no more files in flight than the pool has threads.
+ * The timer starts when a worker takes the file (the worker posts on
+ * `job.started`), not when it is queued nor while a worker starts up, so files
+ * waiting behind a slow one keep their whole time limit.
  */
 export async function cleanInPool(
   pool: CleanPool,
@@ -93,19 +94,37 @@ export async function cleanInPool(
   run: PoolRunOptions,
 ): Promise<JobResult> {
   if (run.signal?.aborted) throw new Interrupted();
-  const timeout = AbortSignal.timeout(run.timeoutMs);
-  const both = run.signal ? AbortSignal.any([timeout, run.signal]) : timeout;
+  // The worker says when it takes the job: start-up (loading the pipeline) is not the file's time.
+  const { port1, port2 } = new MessageChannel();
+  const stop = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  let timedOut = false;
+  port1.once('message', () => {
+    timer = setTimeout(() => {
+      timedOut = true;
+      stop.abort();
+    }, run.timeoutMs);
+  });
+  const onStop = (): void => stop.abort();
+  run.signal?.addEventListener('abort', onStop, { once: true });
   try {
-    return await pool.run(job, { signal: both });
+    return await pool.run(
+      { ...job, started: port2 },
+      { signal: stop.signal, transferList: [port2] },
+    );
   } catch (error) {
     if (run.signal?.aborted) throw new Interrupted();
-    if (timeout.aborted)
+    if (timedOut)
       return {
         kind: 'failed',
         problem: 'timeout',
         reason: `over the time limit (${run.timeoutMs / 1000} s, see --timeout)`,
       };
     return { kind: 'failed', problem: 'crashed', reason: deathReason(error) };
+  } finally {
+    clearTimeout(timer);
+    port1.close();
+    run.signal?.removeEventListener('abort', onStop);
   }
 }
 

@@ -198,7 +198,7 @@ export async function runBatch(
   const hash = optionsHash(config.options, config.version, config.siteRepeats);
   const temps = new TempFiles();
   const queue = new PQueue({ concurrency: usePool ? threads * 2 : 1 });
-  // Files handed to the pool: no more than it has threads, so a file's time limit starts when a worker takes it.
+  // Files handed to the pool: no more than it has threads (the rest wait here, read but not queued in piscina).
   const cpu = new PQueue({ concurrency: threads });
 
   const onAbort = (): void => {

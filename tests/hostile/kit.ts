@@ -36,7 +36,7 @@ export function runCli(args: string[], cwd: string, input?: string | Buffer): Ru
     input: input ?? '',
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
-    timeout: 240_000,
+    timeout: 900_000,
     maxBuffer: 256 * 1024 * 1024,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -75,9 +75,9 @@ export function hashTree(dir: string): Record<string, string> {
   for (const f of listTree(dir)) {
     const abs = path.join(dir, f);
     const st = lstatSync(abs);
-    out[f] = st.isFile()
-      ? createHash('sha256').update(readFileSync(abs)).digest('hex')
-      : `link:${st.mode}`;
+    if (!st.isFile()) out[f] = `link:${st.mode}`;
+    else if ((st.mode & 0o444) === 0) out[f] = `unreadable:${st.size}:${st.mtimeMs}`;
+    else out[f] = createHash('sha256').update(readFileSync(abs)).digest('hex');
   }
   return out;
 }

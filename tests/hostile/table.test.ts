@@ -16,7 +16,7 @@ import { CONTROLS, hashTree, listTree, type Run, runCli, strays, writeCase } fro
 
 vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 });
 
-const TIMEOUT = '20';
+const TIMEOUT = '10';
 
 type Expect = 'cleaned' | 'bounded' | 'binary';
 
