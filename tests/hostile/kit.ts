@@ -6,7 +6,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -55,9 +62,10 @@ export function writeCase(
   return folder;
 }
 
-/** Every regular file under `dir` (relative, POSIX), links not followed. */
+/** Every regular file under `dir` (relative, POSIX), links not followed; none when `dir` is missing. */
 export function listTree(dir: string): string[] {
   const out: string[] = [];
+  if (!existsSync(dir)) return out;
   const walk = (d: string, rel: string): void => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const r = rel ? `${rel}/${e.name}` : e.name;

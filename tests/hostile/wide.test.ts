@@ -167,7 +167,8 @@ beforeAll(() => {
   symlinkSync(path.join(inputs, 'links/missing.txt'), path.join(inputs, 'links/dangling.txt'));
   symlinkSync(path.join(inputs, 'links'), path.join(inputs, 'links/loop'));
   before = hashTree(inputs);
-  batch = runCli(['clean', 'in', '--out', 'out', '-j', '2', '--timeout', '20'], dir);
+  // 60 s: a loaded CI machine cleans 10,000 links in well under that; a hang would not finish.
+  batch = runCli(['clean', 'in', '--out', 'out', '-j', '2', '--timeout', '60'], dir);
 });
 
 afterAll(() => {
