@@ -64,11 +64,24 @@ function withSuggestions(message: string, args: readonly string[]): string {
   return `unknown option${parts.length > 1 ? 's' : ''} ${parts.join(', ')}`;
 }
 
+/**
+ * `--` ends the options, as in every POSIX tool: what follows are inputs even
+ * when they start with a dash. yargs leaves them in `_`; they join `inputs`.
+ */
+function endOfOptions(tail: readonly string[]): (argv: Record<string, unknown>) => void {
+  return (argv) => {
+    if (tail.length === 0 || !Array.isArray(argv.inputs)) return;
+    argv.inputs = [...(argv.inputs as string[]), ...tail];
+    if (Array.isArray(argv._)) argv._ = argv._.slice(0, argv._.length - tail.length);
+  };
+}
+
 export async function main(argv: readonly string[]): Promise<void> {
   const end = argv.indexOf('--');
   const args = argv.map((a, i) => (a === '-' && (end === -1 || i < end) ? STDIN_TOKEN : a));
   const cli = yargs(args)
     .middleware(restoreStdin, true)
+    .middleware(endOfOptions(end === -1 ? [] : argv.slice(end + 1)), true)
     .scriptName('copydesk')
     .usage('$0 <command> [options]')
     .command(cleanCommand)

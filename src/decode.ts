@@ -40,6 +40,8 @@ export interface DecodeOptions {
 }
 
 const SAMPLE = 8192;
+/** Bytes scanned for control characters (64 kB: enough for a stable share, cheap). */
+const CONTROL_SAMPLE = 65536;
 
 const SIGNATURES: [string, number[]][] = [
   ['PNG image', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
@@ -71,15 +73,18 @@ export function binaryKind(bytes: Uint8Array): string | undefined {
   const n = Math.min(bytes.length, SAMPLE);
   if (n === 0) return undefined;
   let nul = 0;
-  let control = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i]!;
-    if (b === 0) nul++;
-    else if (b < 7 || (b > 13 && b < 32 && b !== 27) || b === 127) control++;
-  }
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) nul++;
   // A stray NUL in a scraped page is noise; many of them mean a binary format.
   if (nul > Math.max(2, n * 0.005)) return 'NUL bytes';
-  if ((control + nul) / n > 0.1) return 'control bytes';
+  // No text encoding but UTF-16/32 uses C0 controls other than tab, line ends, form feed and
+  // ESC; random bytes have about 11% of them. Counted over the first CONTROL_SAMPLE bytes.
+  const m = Math.min(bytes.length, CONTROL_SAMPLE);
+  let control = 0;
+  for (let i = 0; i < m; i++) {
+    const b = bytes[i]!;
+    if (b < 7 || (b > 13 && b < 32 && b !== 27) || b === 127) control++;
+  }
+  if (control > Math.max(16, m * 0.02)) return 'control bytes';
   return undefined;
 }
 

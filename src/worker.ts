@@ -11,7 +11,7 @@ const cleaner = new Cleaner((workerData as { options?: CleanOptions } | undefine
 
 export default function cleanInWorker(job: CleanJob): JobResult {
   // The module (and its Cleaner) is loaded: the file's --timeout starts now.
-  job.started?.postMessage(0);
+  job.started?.postMessage('started');
   job.started?.close();
-  return runJob(cleaner, { bytes: job.bytes, path: job.path, from: job.from, url: job.url });
+  return runJob(cleaner, { ...job, started: undefined });
 }

@@ -83,17 +83,21 @@ describe('expandInputs', () => {
     expect(none.failed).toEqual([{ display: 'in/*.pdf', reason: 'no file matches this pattern' }]);
   });
 
-  it('should refuse a second input with the same output name, naming the first', async () => {
+  it('should give inputs that differ only in the extension (any case) each their own output', async () => {
     const cwd = tempDir();
     write(cwd, 'd/page.html');
     write(cwd, 'd/page.txt');
     write(cwd, 'd/Page.md');
+    write(cwd, 'd/other.txt');
     const r = await expandInputs(['d'], { cwd });
-    expect(r.files.map((f) => f.display)).toEqual(['d/Page.md']);
-    expect(r.failed.map((f) => f.reason)).toEqual([
-      'its output d/page.md would overwrite the output of d/Page.md; rename one of them',
-      'its output d/page.md would overwrite the output of d/Page.md; rename one of them',
+    expect(r.failed).toEqual([]);
+    expect(r.files.map((f) => [f.display, f.outKey])).toEqual([
+      ['d/Page.md', 'd/Page.md'],
+      ['d/other.txt', 'd/other'],
+      ['d/page.html', 'd/page.html'],
+      ['d/page.txt', 'd/page.txt'],
     ]);
+    expect(r.files.map((f) => f.renamed !== undefined)).toEqual([true, false, true, true]);
   });
 
   it('should skip broken links and link loops while walking', async () => {

@@ -148,17 +148,23 @@ describe('copydesk clean (files and folders)', () => {
     ]);
   });
 
-  it('should fail the second of two inputs that map to the same output name', () => {
+  it('should keep the extension of two inputs that would share an output name, and say so', () => {
     const dir = tempDir();
     write(dir, 'docs/a.txt', ARTICLE);
     write(dir, 'docs/a.md', ARTICLE);
     const r = run(['clean', 'docs', '--out', 'out', '--concurrency', '1'], dir);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(0);
+    expect(listFiles(path.join(dir, 'out'))).toEqual([
+      'docs/a.md.json',
+      'docs/a.md.md',
+      'docs/a.txt.json',
+      'docs/a.txt.md',
+    ]);
     expect(r.stderr).toMatch(
-      /failed docs\/a\.txt: its output docs\/a\.md would overwrite the output of docs\/a\.md/,
+      /renamed docs\/a\.txt → docs\/a\.txt\.md \(another input has the same name/,
     );
-    expect(readFileSync(path.join(dir, 'out/docs/a.json'), 'utf8')).toContain(
-      '"path": "docs/a.md"',
+    expect(readFileSync(path.join(dir, 'out/docs/a.txt.json'), 'utf8')).toContain(
+      '"path": "docs/a.txt"',
     );
   });
 
@@ -194,7 +200,9 @@ describe('copydesk clean (files and folders)', () => {
       dir,
     );
     expect(t.code).toBe(1);
-    expect(t.stderr).toMatch(/failed in\/big\.txt: took longer than 0\.001 s \(--timeout\)/);
+    expect(t.stderr).toMatch(
+      /failed in\/big\.txt: over the time limit \(0\.001 s, see --timeout\)/,
+    );
   });
 
   it('should print the run summary as JSON on stdout with --json', () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { binaryKind, declaredCharset, decode, normalizeText } from '../src/decode.js';
@@ -142,6 +143,18 @@ describe('decode', () => {
   it('should refuse control-byte-heavy content', () => {
     const bytes = Buffer.from(Array.from({ length: 500 }, (_, i) => (i % 4 === 0 ? 0x01 : 0x61)));
     expect(binaryKind(bytes)).toMatch(/control bytes/);
+  });
+
+  it('should refuse random bytes every time, whatever the draw', () => {
+    for (let i = 0; i < 50; i++)
+      expect(binaryKind(randomBytes(i % 2 === 0 ? 64 * 1024 : 3000))).toBeDefined();
+  });
+
+  it('should keep text with a few stray control characters (near miss of random bytes)', () => {
+    const text = `${'A line of ordinary scraped prose, with a comma.\n'.repeat(100)}`;
+    const junk = text.replace(/comma/g, (m, at: number) => (at % 7 === 0 ? `\u0008${m}` : m));
+    expect(binaryKind(Buffer.from(junk))).toBeUndefined();
+    expect(binaryKind(Buffer.from(`${text}\u0001\u0002\u0003`))).toBeUndefined();
   });
 
   it('should keep text with tabs, form feeds and escape sequences', () => {

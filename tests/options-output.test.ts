@@ -320,6 +320,8 @@ describe('the summary counts pages by status', () => {
     ms: 10,
     interrupted: false,
     statuses: { ok: 1, empty: 1, not_article: 0, low_confidence: 1 },
+    renamed: [],
+    workerDeaths: 0,
     flagged: [
       {
         display: 'a.html',

@@ -5,6 +5,7 @@
  * registry so a signal handler can remove them.
  */
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -20,6 +21,17 @@ export class TempFiles {
   /** Remove every temporary file still on disk (best effort). */
   async removeAll(): Promise<void> {
     await Promise.all([...this.#paths].map((p) => rm(p, { force: true }).catch(() => undefined)));
+    this.#paths.clear();
+  }
+  /** The same, synchronously: for `process.on('exit')`, when a second Ctrl-C quits at once. */
+  removeAllSync(): void {
+    for (const p of this.#paths) {
+      try {
+        rmSync(p, { force: true });
+      } catch {
+        // best effort
+      }
+    }
     this.#paths.clear();
   }
 }

@@ -17,14 +17,16 @@
  * `/data/seeds` → `OUT/seeds/…`; file `/tmp/x.txt` → `OUT/x.md`; glob
  * `/data/*.txt` → relative to `/data`).
  *
- * Two inputs whose outputs would share a name (`a.txt` and `a.md` → `a.md`)
- * are not silently overwritten: the first in sorted order wins, the others
- * fail with a reason naming the first.
+ * Output names never collide: inputs whose names differ only in the
+ * extension keep it (`a.txt` and `a.md` → `a.txt.md`, `a.md.md`), names too
+ * long for a file system are shortened with a short hash, on
+ * case-insensitive file systems too (`./naming.ts`, README "Output names").
  */
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { assignOutputNames } from './naming.js';
 
 export const INPUT_EXTENSIONS = new Set([
   '.txt',
@@ -43,6 +45,8 @@ export interface InputFile {
   display: string;
   /** Output path without extension, relative to the output folder (POSIX separators). */
   outKey: string;
+  /** Why `outKey` is not the input's plain name, when it is not (`./naming.ts`). */
+  renamed?: string | undefined;
 }
 
 export interface InputProblemLine {
@@ -54,7 +58,7 @@ export interface ExpandedInputs {
   files: InputFile[];
   /** Skips met while walking (broken links, loops). */
   skipped: InputProblemLine[];
-  /** Arguments that could not be read, and output-name collisions. */
+  /** Arguments that could not be read. */
   failed: InputProblemLine[];
 }
 
@@ -225,7 +229,7 @@ async function walk(
   }
 }
 
-/** Dedupe, sort, map to output keys and detect output-name collisions. */
+/** Dedupe, sort and map to output keys that never collide (`./naming.ts`). */
 function assign(
   found: Found[],
   cwd: string,
@@ -233,23 +237,17 @@ function assign(
 ): Omit<ExpandedInputs, 'skipped'> {
   const byAbs = new Map<string, Found>();
   for (const f of found) if (!byAbs.has(f.abs)) byAbs.set(f.abs, f);
-  const sorted = [...byAbs.values()].sort((a, b) => (a.abs < b.abs ? -1 : a.abs > b.abs ? 1 : 0));
-  const owners = new Map<string, string>();
-  const files: InputFile[] = [];
-  for (const f of sorted) {
-    const display = displayOf(f.abs, cwd);
-    const outKey = outKeyOf(f.abs, cwd, f.base);
-    const key = outKey.toLowerCase();
-    const owner = owners.get(key);
-    if (owner !== undefined) {
-      failed.push({
-        display,
-        reason: `its output ${outKey}.md would overwrite the output of ${owner}; rename one of them`,
-      });
-      continue;
-    }
-    owners.set(key, display);
-    files.push({ abs: f.abs, display, outKey });
-  }
+  const sorted = [...byAbs.values()]
+    .sort((a, b) => (a.abs < b.abs ? -1 : a.abs > b.abs ? 1 : 0))
+    .map((f) => ({
+      abs: f.abs,
+      display: displayOf(f.abs, cwd),
+      outKey: outKeyOf(f.abs, cwd, f.base),
+    }));
+  const named = assignOutputNames(sorted);
+  const files = sorted.map((f, i): InputFile => {
+    const n = named[i]!;
+    return n.renamed ? { ...f, outKey: n.outKey, renamed: n.renamed } : { ...f, outKey: n.outKey };
+  });
   return { files, failed };
 }

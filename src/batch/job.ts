@@ -3,6 +3,7 @@
  * (structured-cloneable) result out. Errors never cross as exceptions: bad
  * input becomes `{ kind: 'failed', problem, reason }` with a one-line reason.
  */
+import type { MessagePort } from 'node:worker_threads';
 import type { Cleaner } from '../clean.js';
 import { InputError, type InputProblem } from '../errors.js';
 import type { FromOption } from '../readers/index.js';
@@ -14,8 +15,8 @@ export interface CleanJob {
   path: string;
   from?: FromOption | undefined;
   url?: string | undefined;
-  /** Worker only: told when the worker starts on this job (the `--timeout` clock starts then). */
-  started?: import('node:worker_threads').MessagePort | undefined;
+  /** In a worker: posted to once the worker takes the job (starts the time limit, `pool.ts`). */
+  started?: MessagePort | undefined;
 }
 
 export type JobResult =

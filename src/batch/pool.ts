@@ -7,9 +7,18 @@
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { CleanOptions } from '../options.js';
 import type { CleanJob, JobResult } from './job.js';
+
+/** Thrown by `cleanInPool` when the run's own signal (Ctrl-C) stopped the file. */
+export class Interrupted extends Error {
+  constructor() {
+    super('interrupted');
+    this.name = 'Interrupted';
+  }
+}
 
 export interface PoolOptions {
   threads: number;
@@ -61,4 +70,104 @@ export function createPool(pool: PoolOptions): CleanPool {
   // A worker that dies (start-up failure, out of memory) rejects its task; the pool's own 'error' event must not crash the run.
   piscina.on('error', () => undefined);
   return piscina;
+}
+
+/** The one-line reason for a worker that died under a file (piscina's rejection). */
+export function deathReason(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory/i.test(message))
+    return 'worker died: out of memory (the per-file memory ceiling)';
+  if (/call stack/i.test(message)) return 'worker died: nesting too deep to process';
+  return `worker died: ${message.split('\n')[0]}`;
+}
+
+export interface PoolRunOptions {
+  /** Time limit in ms, counted from when a worker takes the file. */
+  timeoutMs: number;
+  /**
+   * Time a worker may take to start and take the file, in ms (default 60 s;
+   * not part of `timeoutMs`). Measured from when the pool has a thread for it.
+   */
+  startupMs?: number | undefined;
+  /** The run's own stop signal (Ctrl-C / SIGTERM). */
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * Clean `job` in `pool`, never throwing for the file's sake: a worker that runs
+ * out of time is stopped (the file fails "over the time limit"), a worker that
+ * dies (out of memory, abort, crash) costs this file only (piscina replaces the
+ * worker). Throws `Interrupted` when `signal` stopped it.
+ *
+ * The timer starts when a worker takes the file (the worker posts on
+ * `job.started`), not when it is queued nor while a worker starts up, so files
+ * waiting behind a slow one keep their whole time limit.
+ */
+export async function cleanInPool(
+  pool: CleanPool,
+  job: CleanJob,
+  run: PoolRunOptions,
+): Promise<JobResult> {
+  if (run.signal?.aborted) throw new Interrupted();
+  // The worker says when it takes the job: start-up (loading the pipeline) is not the file's time.
+  const { port1, port2 } = new MessageChannel();
+  const stop = new AbortController();
+  const startupMs = run.startupMs ?? 60_000;
+  let stopped: 'startup' | 'timeout' | undefined;
+  let timer: NodeJS.Timeout | undefined = setTimeout(() => {
+    stopped = 'startup';
+    stop.abort();
+  }, startupMs);
+  port1.once('message', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      stopped = 'timeout';
+      stop.abort();
+    }, run.timeoutMs);
+  });
+  const onStop = (): void => stop.abort();
+  run.signal?.addEventListener('abort', onStop, { once: true });
+  try {
+    return await pool.run(
+      { ...job, started: port2 },
+      { signal: stop.signal, transferList: [port2] },
+    );
+  } catch (error) {
+    if (run.signal?.aborted) throw new Interrupted();
+    if (stopped === 'startup')
+      return {
+        kind: 'failed',
+        problem: 'timeout',
+        reason: `no worker started within ${startupMs / 1000} s`,
+      };
+    if (stopped === 'timeout')
+      return {
+        kind: 'failed',
+        problem: 'timeout',
+        reason: `over the time limit (${run.timeoutMs / 1000} s, see --timeout)`,
+      };
+    return { kind: 'failed', problem: 'crashed', reason: deathReason(error) };
+  } finally {
+    clearTimeout(timer);
+    port1.close();
+    run.signal?.removeEventListener('abort', onStop);
+  }
+}
+
+/**
+ * Clean one job in a worker of its own (stdin, one-off calls), with the same
+ * time limit and memory ceiling as a batch; the worker is gone afterwards.
+ */
+export async function cleanAlone(
+  job: CleanJob,
+  options: CleanOptions,
+  run: PoolRunOptions,
+): Promise<JobResult> {
+  const pool = createPool({ threads: 1, options });
+  try {
+    return await cleanInPool(pool, job, run);
+  } finally {
+    await pool.destroy();
+  }
 }

@@ -10,7 +10,7 @@
  */
 import type { CleanOptions } from '../options.js';
 import type { CleanJob, JobResult } from './job.js';
-import { type CleanPool, createPool } from './pool.js';
+import { type CleanPool, cleanInPool, createPool } from './pool.js';
 
 export interface PooledOptions {
   /** Worker threads. */
@@ -82,23 +82,9 @@ export class PooledCleaner {
     if (this.#closed) throw new PoolClosedError();
     if (this.full) throw new PoolBusyError();
     this.#pending++;
-    const timeout = AbortSignal.timeout(this.timeoutMs);
-    const both = signal ? AbortSignal.any([timeout, signal]) : timeout;
     try {
-      return await this.#pool.run(job, { signal: both });
-    } catch (error) {
-      if (timeout.aborted)
-        return {
-          kind: 'failed',
-          problem: 'timeout',
-          reason: `took longer than ${this.timeoutMs / 1000} s (--timeout)`,
-        };
-      if (signal?.aborted) throw error;
-      const message = error instanceof Error ? error.message : String(error);
-      const reason = /memory/i.test(message)
-        ? 'ran out of memory while cleaning'
-        : `worker crashed: ${message.split('\n')[0]}`;
-      return { kind: 'failed', problem: 'crashed', reason };
+      // Time counts from when a worker takes the document; a dead worker costs it alone.
+      return await cleanInPool(this.#pool, job, { timeoutMs: this.timeoutMs, signal });
     } finally {
       this.#pending--;
     }

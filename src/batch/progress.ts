@@ -79,6 +79,12 @@ export function formatSummary(s: BatchSummary, options: { verbose?: boolean } = 
       lines.push(
         `copydesk:   ${f.status} ${f.display}${f.statusReasons?.[0] ? `: ${f.statusReasons[0]}` : ''}`,
       );
+  if (s.workerDeaths > 0)
+    lines.push(
+      `copydesk: ${plural(s.workerDeaths, 'worker')} died under a file (each replaced; the file failed, see below)`,
+    );
+  for (const r of s.renamed)
+    lines.push(`copydesk:   renamed ${r.display} → ${r.output} (${r.reason})`);
   for (const f of s.skipped) lines.push(`copydesk:   skipped ${f.display}: ${f.reason ?? ''}`);
   for (const f of s.failed) lines.push(`copydesk:   failed ${f.display}: ${f.reason ?? ''}`);
   return lines;

@@ -1,9 +1,10 @@
 /**
  * The batch runner: every input file goes read → clean → write, with at most
  * `2 × concurrency` files in flight (p-queue) and the cleaning itself on a
- * piscina worker pool of `concurrency` threads. One file or `concurrency 1`
- * cleans in-process (no pool start-up cost) unless some input is over 256 kB:
- * `--timeout` can only stop a file in a worker, since cleaning is synchronous.
+ * piscina worker pool of `concurrency` threads. Every file is cleaned in a
+ * worker, a lone file too: cleaning is synchronous, so only a worker can be
+ * stopped at `--timeout`, held to a memory ceiling, or die without taking the
+ * run with it (`cleanInPool`). `--site-repeats` cleans in-process.
  *
  * Each input has one outcome: cleaned (`OUT/<key>.md` + `OUT/<key>.json`,
  * written atomically), unchanged (`--resume`: same bytes and options as a
@@ -15,7 +16,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { MessageChannel } from 'node:worker_threads';
 import PQueue from 'p-queue';
 import { Cleaner } from '../clean.js';
 import type { CleanOptions } from '../options.js';
@@ -26,7 +26,7 @@ import { TempFiles, writeFileAtomic } from './atomic.js';
 import type { ExpandedInputs, InputFile } from './inputs.js';
 import { type CleanJob, type JobResult, runJob } from './job.js';
 import { Manifest } from './manifest.js';
-import { type CleanPool, createPool } from './pool.js';
+import { type CleanPool, cleanInPool, createPool, Interrupted } from './pool.js';
 import { countSiteRepeats } from './site-repeats.js';
 
 export interface BatchConfig {
@@ -42,6 +42,8 @@ export interface BatchConfig {
   resume: boolean;
   /** copydesk's version, part of the options hash of `--resume`. */
   version: string;
+  /** Per-worker heap ceiling in MB: a file that needs more fails alone (default: the pool's). */
+  workerMemoryMb?: number | undefined;
   /** Two passes: count blocks per site first, then remove those on many pages (in-process). */
   siteRepeats?: boolean | undefined;
   /**
@@ -103,6 +105,29 @@ export interface BatchSummary {
   statuses: Record<Status, number>;
   /** Pages whose status is not `ok`, in completion order. */
   flagged: FileReport[];
+  /** Inputs whose outputs got another name than the plain one (collisions, long names). */
+  renamed: { display: string; output: string; reason: string }[];
+  /** Files whose worker died under them (out of memory, crash); each is also in `failed`. */
+  workerDeaths: number;
+}
+
+/** A summary with nothing counted yet. */
+export function emptySummary(seen = 0): BatchSummary {
+  return {
+    seen,
+    cleaned: 0,
+    unchanged: 0,
+    skipped: [],
+    failed: [],
+    wordsIn: 0,
+    wordsOut: 0,
+    ms: 0,
+    interrupted: false,
+    statuses: { ok: 0, empty: 0, not_article: 0, low_confidence: 0 },
+    flagged: [],
+    renamed: [],
+    workerDeaths: 0,
+  };
 }
 
 export function skipLine(display: string, reason: string): string {
@@ -148,20 +173,6 @@ function errnoReason(error: unknown): string {
   return `unreadable (${code ?? (error instanceof Error ? error.message : String(error))})`;
 }
 
-/** Inputs at least this large are cleaned in a worker even when alone (default 256 kB). */
-const POOL_BYTES = 256 * 1024;
-
-async function anyLarger(files: readonly InputFile[], bytes: number): Promise<boolean> {
-  for (const f of files.slice(0, 1000)) {
-    try {
-      if ((await stat(f.abs)).size >= bytes) return true;
-    } catch {
-      // reported when the file is read
-    }
-  }
-  return false;
-}
-
 export async function runBatch(
   inputs: ExpandedInputs,
   config: BatchConfig,
@@ -169,19 +180,7 @@ export async function runBatch(
   signal?: AbortSignal,
 ): Promise<BatchSummary> {
   const started = Date.now();
-  const summary: BatchSummary = {
-    seen: inputs.files.length + inputs.skipped.length + inputs.failed.length,
-    cleaned: 0,
-    unchanged: 0,
-    skipped: [],
-    failed: [],
-    wordsIn: 0,
-    wordsOut: 0,
-    ms: 0,
-    interrupted: false,
-    statuses: { ok: 0, empty: 0, not_article: 0, low_confidence: 0 },
-    flagged: [],
-  };
+  const summary = emptySummary(inputs.files.length + inputs.skipped.length + inputs.failed.length);
   reporter.start?.(summary.seen);
   const finish = (r: FileReport): void => {
     if (r.outcome === 'cleaned') summary.cleaned++;
@@ -206,17 +205,18 @@ export async function runBatch(
   for (const f of inputs.failed)
     finish({ display: f.display, outcome: 'failed', reason: f.reason, wordsIn: 0, wordsOut: 0 });
 
-  const threads = Math.max(1, config.concurrency);
-  // The pool also takes a lone large file, so that --timeout can stop it.
+  const threads = Math.max(1, Math.min(config.concurrency, inputs.files.length));
   // --site-repeats cleans in-process: each site gets its own cleaner with its counts.
   const sites = config.siteRepeats
     ? await countSiteRepeats(inputs.files, config.options, config.maxBytes)
     : undefined;
-  const usePool =
-    !sites &&
-    ((threads > 1 && inputs.files.length > 1) || (await anyLarger(inputs.files, POOL_BYTES)));
+  const usePool = !sites && inputs.files.length > 0;
   const pool: CleanPool | undefined = usePool
-    ? createPool({ threads, options: config.options })
+    ? createPool({
+        threads,
+        options: config.options,
+        ...(config.workerMemoryMb ? { maxOldGenerationSizeMb: config.workerMemoryMb } : {}),
+      })
     : undefined;
   const cleaner = usePool ? undefined : new Cleaner(config.options);
   const siteCleaners = new Map<string, Cleaner>();
@@ -235,48 +235,29 @@ export async function runBatch(
   const hash = optionsHash(config.options, config.version, config.siteRepeats);
   const temps = new TempFiles();
   const queue = new PQueue({ concurrency: usePool ? threads * 2 : 1 });
+  // Files handed to the pool: no more than it has threads (the rest wait here, read but not queued in piscina).
+  const cpu = new PQueue({ concurrency: threads });
 
   const onAbort = (): void => {
     summary.interrupted = true;
-    queue.clear();
+    queue.clear(); // files already waiting for a worker stop in cleanInPool
   };
   signal?.addEventListener('abort', onAbort, { once: true });
+  // Quitting at once (a second Ctrl-C calls process.exit) still leaves no temp file.
+  const onExit = (): void => temps.removeAllSync();
+  process.on('exit', onExit);
 
   const clean = async (job: CleanJob): Promise<JobResult> => {
     if (!pool) return runJob(cleanerFor(job.path), job);
-    // --timeout counts from the moment a worker starts on the file, not from
-    // when it was queued or while a new worker loads (see src/worker.ts).
-    const timeout = new AbortController();
-    const { port1, port2 } = new MessageChannel();
-    let timer = setTimeout(() => timeout.abort('startup'), config.startupMs ?? 60_000);
-    port1.once('message', () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => timeout.abort('timeout'), config.timeoutMs);
-      port1.close();
-    });
-    const both = signal ? AbortSignal.any([timeout.signal, signal]) : timeout.signal;
-    try {
-      return await pool.run({ ...job, started: port2 }, { signal: both, transferList: [port2] });
-    } catch (error) {
-      if (timeout.signal.aborted)
-        return {
-          kind: 'failed',
-          problem: 'timeout',
-          reason:
-            timeout.signal.reason === 'startup'
-              ? `no worker started within ${(config.startupMs ?? 60_000) / 1000} s`
-              : `took longer than ${config.timeoutMs / 1000} s (--timeout)`,
-        };
-      if (signal?.aborted) throw error;
-      const message = error instanceof Error ? error.message : String(error);
-      const reason = /memory/i.test(message)
-        ? 'ran out of memory while cleaning'
-        : `worker crashed: ${message.split('\n')[0]}`;
-      return { kind: 'failed', problem: 'crashed', reason };
-    } finally {
-      clearTimeout(timer);
-      port1.close();
-    }
+    const result = await cpu.add(() =>
+      cleanInPool(pool, job, {
+        timeoutMs: config.timeoutMs,
+        startupMs: config.startupMs,
+        signal,
+      }),
+    );
+    if (result === undefined) throw new Interrupted();
+    return result;
   };
 
   const one = async (file: InputFile): Promise<void> => {
@@ -310,6 +291,8 @@ export async function runBatch(
       return; // interrupted
     }
     if (result.kind === 'failed') {
+      if (result.problem === 'crashed' && result.reason.startsWith('worker died'))
+        summary.workerDeaths++;
       manifest?.forget(file.display);
       finish({ ...base, outcome: 'failed', reason: result.reason });
       return;
@@ -337,6 +320,12 @@ export async function runBatch(
       finish({ ...base, outcome: 'failed', reason: `could not write output (${code})` });
       return;
     }
+    if (file.renamed)
+      summary.renamed.push({
+        display: file.display,
+        output: written[0] ?? file.outKey,
+        reason: file.renamed,
+      });
     manifest?.record(file.display, {
       sha256,
       options: hash,
@@ -371,6 +360,7 @@ export async function runBatch(
   } finally {
     signal?.removeEventListener('abort', onAbort);
     await temps.removeAll();
+    process.off('exit', onExit);
     await manifest?.flush();
     await pool?.destroy();
     reporter.stop?.();

@@ -19,12 +19,12 @@ import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { expandInputs } from '../batch/inputs.js';
-import { type JobResult, runJob } from '../batch/job.js';
+import type { JobResult } from '../batch/job.js';
 import { overwrittenInputs, prepareOutDir } from '../batch/out-dir.js';
+import { cleanAlone } from '../batch/pool.js';
 import { createReporter, formatSummary } from '../batch/progress.js';
 import { type BatchSummary, failLine, runBatch, skipLine } from '../batch/runner.js';
 import { version } from '../batch/version.js';
-import { Cleaner } from '../clean.js';
 import { typedFlags, withConfigFile } from '../config/cli.js';
 import { UsageError } from '../errors.js';
 import { runNdjson } from '../ndjson.js';
@@ -112,7 +112,10 @@ async function runStdin(args: CleanArgs, options: CleanOptions, io: CleanIO): Pr
     );
     return 1;
   }
-  const result: JobResult = runJob(new Cleaner(options), { bytes, path: '-', from: args.from });
+  // In a worker, like every file of a batch: --timeout and the memory ceiling hold for stdin too.
+  const result: JobResult = await cleanAlone({ bytes, path: '-', from: args.from }, options, {
+    timeoutMs: args.timeout * 1000,
+  });
   if (result.kind === 'failed') {
     io.stderr.write(`copydesk: ${failLine('-', result.reason)}\n`);
     return 1;

@@ -16,6 +16,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import YAML from 'yaml';
+import { boundForParser } from './bound.js';
 import { readHtmlFragment } from './html/index.js';
 
 /** A raw HTML block holding block-level elements (or only the closing tag of one, left from a wrapper). */
@@ -27,7 +28,7 @@ export function readMarkdown(value: string, file: VFile): Root {
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkFrontmatter, ['yaml'])
-    .parse(value);
+    .parse(boundForParser(value, file));
   const first = tree.children[0];
   if (first?.type === 'yaml') {
     tree.children.shift();

@@ -17,7 +17,7 @@ import type { InputFile } from '../batch/inputs.js';
 import type { JobResult } from '../batch/job.js';
 import { PooledCleaner } from '../batch/pooled.js';
 import type { BatchReporter, BatchSummary, FileReport } from '../batch/runner.js';
-import { failLine, skipLine } from '../batch/runner.js';
+import { emptySummary, failLine, skipLine } from '../batch/runner.js';
 import type { CleanOptions } from '../options.js';
 import type { Metadata } from '../writers/metadata.js';
 import { RecordNames } from './names.js';
@@ -81,19 +81,7 @@ export async function runWarcBatch(
   signal?: AbortSignal,
 ): Promise<BatchSummary> {
   const started = Date.now();
-  const summary: BatchSummary = {
-    seen: 0,
-    cleaned: 0,
-    unchanged: 0,
-    skipped: [],
-    failed: [],
-    wordsIn: 0,
-    wordsOut: 0,
-    ms: 0,
-    interrupted: false,
-    statuses: { ok: 0, empty: 0, not_article: 0, low_confidence: 0 },
-    flagged: [],
-  };
+  const summary = emptySummary();
   const finish = (r: FileReport): void => {
     if (r.outcome === 'cleaned') summary.cleaned++;
     else if (r.outcome === 'skipped') {
@@ -225,5 +213,7 @@ export function mergeSummaries(a: BatchSummary, b: BatchSummary): BatchSummary {
       low_confidence: a.statuses.low_confidence + b.statuses.low_confidence,
     },
     flagged: [...a.flagged, ...b.flagged],
+    renamed: [...a.renamed, ...b.renamed],
+    workerDeaths: a.workerDeaths + b.workerDeaths,
   };
 }

@@ -3,8 +3,9 @@
  * playwright-core. Asserts what a reviewer sees and saves a screenshot to
  * `tests/.artifacts/review.png`.
  *
- * Needs `/usr/bin/chromium` (install: `scripts/ensure-chromium.sh`, run by
- * `.ci/run`). Without it this test FAILS, it never skips.
+ * Needs Debian's Chromium: the set-up finds it, or installs it with
+ * `scripts/ensure-chromium.sh` (`tests/setup/chromium.ts`). When it can be
+ * neither found nor installed this test FAILS, it never skips.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -14,8 +15,9 @@ import { pathToFileURL } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runReview } from '../../src/commands/review.js';
+import { ensureChromium } from '../setup/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+let CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(import.meta.dirname, '../.artifacts');
 const SEED = path.resolve(import.meta.dirname, '../../seeds/theweek--putin-meets-kim-jong-un.txt');
 
@@ -51,10 +53,12 @@ function sink() {
 let missing: string | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    missing = `${CHROMIUM} is missing: the review browser test needs Debian's Chromium. Run scripts/ensure-chromium.sh (as root) and retry.`;
+  const browser = ensureChromium();
+  if ('missing' in browser) {
+    missing = browser.missing;
     return;
   }
+  CHROMIUM = browser.path;
   dir = await mkdtemp(path.join(tmpdir(), 'copydesk-review-browser-'));
   const inputs = path.join(dir, 'inputs');
   await mkdir(inputs);
@@ -89,7 +93,7 @@ beforeAll(async () => {
     if (m.type() === 'error') errors.push(m.text());
   });
   await page.goto(pathToFileURL(result.page!).href);
-}, 60_000);
+}, 20 * 60_000); // the first run on a fresh machine installs Chromium
 
 afterAll(async () => {
   await context?.close();

@@ -353,7 +353,7 @@ describe('copydesk serve limits and auth', () => {
       });
       expect(res.status).toBe(422);
       expect(await res.json()).toEqual({
-        error: 'took longer than 0.001 s (--timeout)',
+        error: 'over the time limit (0.001 s, see --timeout)',
         problem: 'timeout',
       });
     } finally {

@@ -1,0 +1,209 @@
+/**
+ * Issue 10's table of hostile inputs, each case a folder holding the bad file
+ * between two control files, run as a folder batch, as a single file and
+ * through stdin. Every case asserts the outcome, that the controls are
+ * written, that the inputs are unchanged and that no stray file is left.
+ *
+ * "Bounded" cases must finish cleaned, or fail alone "over the time limit" at
+ * `--timeout`: never hang, never take the batch down.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CONTROLS, hashTree, listTree, type Run, runCli, strays, writeCase } from './kit.js';
+
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 });
+
+const TIMEOUT = '10';
+
+type Expect = 'cleaned' | 'bounded' | 'binary';
+
+interface Case {
+  name: string;
+  file: string;
+  data: () => string | Buffer;
+  expect: Expect;
+  from?: string;
+}
+
+function wordsLine(bytes: number): string {
+  const words = ['harbour', 'ferry', 'crossing', 'pier', 'weather', 'season', 'timetable'];
+  const out: string[] = [];
+  let n = 0;
+  for (let i = 0; n < bytes; i++) {
+    const w = words[(i * 7 + (i >> 3)) % words.length]!;
+    out.push(w);
+    n += w.length + 1;
+  }
+  return out.join(' ');
+}
+
+const CASES: Case[] = [
+  {
+    name: 'long-line',
+    file: 'long.txt',
+    data: () => wordsLine(5 * 1024 * 1024),
+    expect: 'bounded',
+  },
+  {
+    name: 'brackets',
+    file: 'brackets.md',
+    data: () => `${'['.repeat(50_000)}${']'.repeat(50_000)}`,
+    expect: 'bounded',
+    from: 'markdown',
+  },
+  {
+    name: 'unclosed-links',
+    file: 'unclosed.md',
+    data: () => '[a](b '.repeat(50_000),
+    expect: 'bounded',
+    from: 'markdown',
+  },
+  {
+    name: 'emphasis-runs',
+    file: 'emphasis.md',
+    data: () => `${'*a **a _b __b '.repeat(20_000)}${'_'.repeat(20_000)}`,
+    expect: 'bounded',
+    from: 'markdown',
+  },
+  {
+    name: 'backtick-runs',
+    file: 'backticks.md',
+    data: () => Array.from({ length: 1500 }, (_, i) => `${'`'.repeat(i + 1)}a`).join(''),
+    expect: 'bounded',
+    from: 'markdown',
+  },
+  {
+    name: 'many-lines',
+    file: 'lines.txt',
+    data: () => 'a short line\n'.repeat(200_000),
+    expect: 'bounded',
+  },
+  {
+    name: 'random-bytes',
+    file: 'random.txt',
+    data: () => randomBytes(64 * 1024),
+    expect: 'binary',
+  },
+  {
+    name: 'dash-lines',
+    file: 'dashes.md',
+    data: () => '- \n'.repeat(100_000),
+    expect: 'bounded',
+    from: 'markdown',
+  },
+  {
+    name: 'dash-line',
+    file: 'dash.md',
+    data: () => '- '.repeat(100_000),
+    expect: 'cleaned',
+    from: 'markdown',
+  },
+];
+
+let dir: string;
+let inputs: string;
+let before: Record<string, string>;
+let batch: Run;
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'copydesk-hostile-'));
+  inputs = path.join(dir, 'in');
+  for (const c of CASES) writeCase(inputs, c.name, { [c.file]: c.data() });
+  before = hashTree(inputs);
+  batch = runCli(['clean', 'in', '--out', 'out', '-j', '2', '--timeout', TIMEOUT], dir);
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function checkOutcome(c: Case, stderr: string, display: string, written: boolean): void {
+  const failed = new RegExp(`failed ${display.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: (.*)`).exec(
+    stderr,
+  );
+  if (c.expect === 'binary') {
+    expect(failed?.[1]).toMatch(/^binary, not text/);
+    expect(written).toBe(false);
+  } else if (c.expect === 'cleaned') {
+    expect(failed).toBeNull();
+    expect(written).toBe(true);
+  } else if (!written) {
+    expect(failed?.[1]).toMatch(/^over the time limit/);
+  }
+}
+
+describe('hostile inputs in a folder batch', () => {
+  it('should finish with exit 0 or 1, one line per failure, and no stack trace', () => {
+    expect([0, 1]).toContain(batch.code);
+    expect(batch.stderr).not.toMatch(/\n\s+at /);
+    expect(batch.stderr).toMatch(/files seen/);
+  });
+
+  it.each(CASES)('$name: outcome as expected, controls written', (c) => {
+    const out = path.join(dir, 'out/in', c.name);
+    const written = listTree(path.join(dir, 'out/in')).includes(
+      `${c.name}/${c.file.replace(/\.[^.]+$/, '')}.md`,
+    );
+    checkOutcome(c, batch.stderr, `in/${c.name}/${c.file}`, written);
+    for (const control of CONTROLS)
+      expect(readFileSync(path.join(out, control.replace('.txt', '.md')), 'utf8')).toMatch(
+        /^# Harbour ferry service resumes/,
+      );
+  });
+
+  it('should leave every input unchanged and no stray file', () => {
+    expect(hashTree(inputs)).toEqual(before);
+    expect(strays(dir)).toEqual([]);
+  });
+
+  it('should be idempotent on what it wrote for the dash cases', () => {
+    for (const name of ['dash-line', 'dash-lines']) {
+      const file = path.join(dir, 'out/in', name, name === 'dash-line' ? 'dash.md' : 'dashes.md');
+      let first: string;
+      try {
+        first = readFileSync(file, 'utf8');
+      } catch {
+        continue; // failed over the time limit (checked above)
+      }
+      const again = runCli(['clean', '-', '--from', 'markdown', '--timeout', TIMEOUT], dir, first);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toBe(first);
+    }
+  });
+});
+
+describe('hostile inputs as a single file', () => {
+  it.each(CASES)('$name', (c) => {
+    const target = path.join('in', c.name, c.file);
+    const out = `single-${c.name}`;
+    const r = runCli(['clean', target, '--out', out, '--timeout', TIMEOUT], dir);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const files = listTree(path.join(dir, out)).filter((f) => !f.startsWith('.'));
+    const written = files.some((f) => f.endsWith('.md'));
+    checkOutcome(c, r.stderr, target, written);
+    expect(r.code).toBe(written ? 0 : 1);
+    expect(strays(path.join(dir, out))).toEqual([]);
+  });
+});
+
+describe('hostile inputs on stdin', () => {
+  it.each(CASES)('$name', (c) => {
+    const data = readFileSync(path.join(inputs, c.name, c.file));
+    const r = runCli(
+      ['clean', '-', '--timeout', TIMEOUT, ...(c.from ? ['--from', c.from] : [])],
+      dir,
+      data,
+    );
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const written = r.code === 0;
+    checkOutcome(c, r.stderr, '-', written);
+    if (written) expect(r.stdout.length).toBeGreaterThan(0);
+  });
+
+  it('should leave the inputs unchanged after every mode', () => {
+    expect(hashTree(inputs)).toEqual(before);
+  });
+});
