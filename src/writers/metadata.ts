@@ -4,10 +4,10 @@
  * `SCHEMA_VERSION` on any change to it.
  */
 import type { VFile } from 'vfile';
-import { tagsOf } from '../readers/front-matter.js';
 import { confidenceOf } from '../../plugins/shared/evidence.js';
 import { editsOf, removalsOf } from '../../plugins/shared/messages.js';
 import { countWords } from '../../plugins/shared/text.js';
+import { tagsOf } from '../readers/front-matter.js';
 import type {
   Counts,
   Edit,
