@@ -18,6 +18,7 @@ export { remarkExtractLanguage } from './extract-language/index.js';
 export { remarkExtractQuotes } from './extract-quotes/index.js';
 export { remarkExtractSources } from './extract-sources/index.js';
 export { remarkFindArticleRegion } from './find-article-region/index.js';
+export { remarkFootnotes } from './footnotes/index.js';
 export { remarkGuard } from './guard/index.js';
 export { remarkKeepHtmlContent } from './keep-html-content/index.js';
 export { remarkNormalizeDashes } from './normalize-dashes/index.js';
@@ -42,6 +43,7 @@ export {
 export { remarkStripAuthorBio } from './strip-author-bio/index.js';
 export { remarkStripBoilerplate } from './strip-boilerplate/index.js';
 export { remarkStripCaptions } from './strip-captions/index.js';
+export { remarkStripCitations } from './strip-citations/index.js';
 export { remarkStripComments } from './strip-comments/index.js';
 export { remarkStripElements } from './strip-elements/index.js';
 export { remarkStripHtmlChrome } from './strip-html-chrome/index.js';

@@ -25,6 +25,7 @@ import { remarkExtractLanguage } from '../plugins/extract-language/index.js';
 import { remarkExtractQuotes } from '../plugins/extract-quotes/index.js';
 import { remarkExtractSources } from '../plugins/extract-sources/index.js';
 import { remarkFindArticleRegion } from '../plugins/find-article-region/index.js';
+import { remarkFootnotes } from '../plugins/footnotes/index.js';
 import { remarkGuard } from '../plugins/guard/index.js';
 import { remarkKeepHtmlContent } from '../plugins/keep-html-content/index.js';
 import { remarkNormalizeDashes } from '../plugins/normalize-dashes/index.js';
@@ -38,6 +39,7 @@ import type { Phrases } from '../plugins/shared/lexicon.js';
 import { remarkStripAuthorBio } from '../plugins/strip-author-bio/index.js';
 import { remarkStripBoilerplate } from '../plugins/strip-boilerplate/index.js';
 import { remarkStripCaptions } from '../plugins/strip-captions/index.js';
+import { remarkStripCitations } from '../plugins/strip-citations/index.js';
 import { remarkStripComments } from '../plugins/strip-comments/index.js';
 import { remarkStripElements } from '../plugins/strip-elements/index.js';
 import { remarkStripHtmlChrome } from '../plugins/strip-html-chrome/index.js';
@@ -116,6 +118,10 @@ export function presetPlugins(
     ],
     // 2. the one removal step
     [remarkPrune, { minConfidence: options.minConfidence }],
+    // wiki citation markers and section edit links out of the kept text
+    remarkStripCitations,
+    // footnote references and their notes: both kept or both gone
+    remarkFootnotes,
     // document metadata (HTML head, front matter) and the language, before the normalisers
     remarkExtractHtmlMeta,
     [remarkExtractDates, { fetchDate: options.referenceDate }],

@@ -225,6 +225,10 @@ declare module 'vfile' {
     statusReasons: string[];
     /** Front matter of a Markdown input, parsed. */
     frontMatter: Record<string, unknown>;
+    /** Tags, categories and keywords of a Markdown input's front matter. */
+    tags: string[];
+    /** The page's own summary: front matter `description`, else the HTML description meta tag. */
+    description: string;
     /** Word count of the page as parsed, before any removal. */
     inputWords: number;
     /** Words of visible text the HTML stage dropped before conversion (never-content elements), for the guard. */

@@ -1,6 +1,7 @@
 /**
- * Markdown reader: remark-parse with GFM and front matter. A YAML front-matter
- * block is parsed into `file.data.frontMatter` and taken out of the tree.
+ * Markdown reader: remark-parse with GFM and front matter. A YAML (`---`) or
+ * TOML (`+++`) front-matter block is read by `./front-matter.ts` (fields into
+ * `file.data.frontMatter`, `tags`, `description`) and taken out of the tree.
  *
  * Raw HTML blocks that hold blocks of their own (a layout table, a `<div>`
  * with paragraphs: what HTML-to-Markdown converters leave when they cannot
@@ -15,8 +16,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
-import YAML from 'yaml';
 import { boundForParser } from './bound.js';
+import { readFrontMatter } from './front-matter.js';
 import { readHtmlFragment } from './html/index.js';
 
 /** A raw HTML block holding block-level elements (or only the closing tag of one, left from a wrapper). */
@@ -27,21 +28,13 @@ export function readMarkdown(value: string, file: VFile): Root {
   const tree = unified()
     .use(remarkParse)
     .use(remarkGfm)
-    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkFrontmatter, ['yaml', 'toml'])
     .parse(boundForParser(value, file));
-  const first = tree.children[0];
-  if (first?.type === 'yaml') {
+  // `toml` nodes are not in @types/mdast's content map: compare the type as a string
+  const first = tree.children[0] as { type: string; value?: unknown } | undefined;
+  if ((first?.type === 'yaml' || first?.type === 'toml') && typeof first.value === 'string') {
     tree.children.shift();
-    try {
-      const parsed: unknown = YAML.parse(first.value);
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
-        file.data.frontMatter = parsed as Record<string, unknown>;
-    } catch {
-      file.message('front matter is not valid YAML; ignored', {
-        ruleId: 'front-matter',
-        source: 'copydesk',
-      });
-    }
+    readFrontMatter(first.type, first.value, file);
   }
   tree.children = tree.children.flatMap((node): RootContent[] =>
     node.type === 'html' && HOLDS_BLOCKS.test(node.value)

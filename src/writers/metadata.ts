@@ -7,6 +7,7 @@ import type { VFile } from 'vfile';
 import { confidenceOf } from '../../plugins/shared/evidence.js';
 import { editsOf, removalsOf } from '../../plugins/shared/messages.js';
 import { countWords } from '../../plugins/shared/text.js';
+import { tagsOf } from '../readers/front-matter.js';
 import type {
   Counts,
   Edit,
@@ -19,7 +20,7 @@ import type {
   Status,
 } from '../types.js';
 
-export const SCHEMA_VERSION = '1.2.0';
+export const SCHEMA_VERSION = '1.3.0';
 
 export interface Metadata {
   schemaVersion: string;
@@ -28,6 +29,10 @@ export interface Metadata {
   titleEvidence: Evidence | null;
   headline: string | null;
   dek: string | null;
+  /** The page's own summary (front matter `description`/`summary`, else the description meta tag). Since 1.3.0. */
+  description: string | null;
+  /** Tags, categories and keywords the page declares (front matter, else the keywords meta tag). Since 1.3.0. */
+  tags: string[];
   byline: string | null;
   authors: string[];
   publication: string | null;
@@ -82,6 +87,8 @@ export function buildMetadata(file: VFile, markdown: string): Metadata {
     titleEvidence: meta.title === undefined ? null : (meta.titleEvidence ?? 'text'),
     headline: meta.headline ?? null,
     dek: meta.dek ?? null,
+    description: file.data.description ?? htmlDescription(file) ?? null,
+    tags: file.data.tags ?? htmlKeywords(file),
     byline: meta.byline ?? null,
     authors: meta.authors,
     publication: meta.publication ?? null,
@@ -116,6 +123,20 @@ export function buildMetadata(file: VFile, markdown: string): Metadata {
       .filter((m) => m.fatal === false)
       .map((m) => ({ ruleId: m.ruleId ?? null, reason: m.reason })),
   };
+}
+
+/** The HTML page's description meta tag (`description`, then `og:description`). */
+function htmlDescription(file: VFile): string | undefined {
+  const m = file.data.htmlMeta?.meta;
+  const d = (m?.description ?? m?.['og:description'])?.replace(/\s+/g, ' ').trim();
+  return d ? d : undefined;
+}
+
+/** The HTML page's keywords meta tag (`keywords`, then `news_keywords`), split on commas. */
+function htmlKeywords(file: VFile): string[] {
+  const m = file.data.htmlMeta?.meta;
+  const raw = m?.keywords ?? m?.news_keywords;
+  return raw ? tagsOf({ keywords: raw }) : [];
 }
 
 /** JSON has no `undefined`: drop such keys so the record matches its schema. */
