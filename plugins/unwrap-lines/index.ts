@@ -4,10 +4,10 @@
  * What: Markdown dumps wrapped at a fixed width (72–80 columns, as mail and
  * many Markdown writers do) keep the wrap as soft line breaks inside a
  * paragraph (or a list item's paragraph). A soft break becomes a space when
- * the line before it was filled to near the paragraph's widest line (at
- * least 60% of it and 40 characters). A short line (`Home` / `News` /
- * `Sport`, a signature, an address) keeps its break: it is a line of its own,
- * and so does a short capitalised line after a line that ends a sentence.
+ * the line before it is filled (40 characters or more, counting what earlier
+ * joins put on it). A short line (`Home` / `News` / `Sport`, a signature, an
+ * address) keeps its break: it is a line of its own, and so does a short
+ * capitalised line after a line that ends a sentence.
  * Never: list items and headings are separate blocks already, and tables,
  * code, block quotes and hard breaks (`\`, two spaces) are left alone. Text
  * dumps are one block per line and have no soft breaks.
@@ -55,14 +55,20 @@ const SENTENCE_END = /[.!?…:]["”’»)]?$/;
 function unwrapParagraph(p: Paragraph, file: VFile): void {
   const lines = linesOf(p);
   if (lines.length < 2) return;
-  const widest = Math.max(...lines.map((l) => l.length));
-  const filled = Math.max(MIN_FILLED, 0.6 * widest);
-  // A break is a wrap when its line was filled, unless it ends a sentence and a
-  // short capitalised line follows (a line of its own: `Home`, a sign-off).
+  // A break is a wrap when the line before it (as the output will have it,
+  // earlier wraps joined) is filled, unless it ends a sentence and a short
+  // capitalised line follows (a line of its own: `Home`, a sign-off). Judging
+  // the joined line makes one run reach the fixpoint: a second run sees the
+  // same lines and keeps the same breaks.
+  let current = 0;
   const wraps = lines.map((l, i) => {
+    current = current === 0 ? l.length : current + 1 + l.length;
     const next = lines[i + 1] ?? '';
-    if (l.length < filled) return false;
-    return !(SENTENCE_END.test(l) && /^\p{Lu}/u.test(next) && next.length < filled);
+    const wrap =
+      current >= MIN_FILLED &&
+      !(SENTENCE_END.test(l) && /^\p{Lu}/u.test(next) && next.length < MIN_FILLED);
+    if (!wrap) current = 0;
+    return wrap;
   });
   const before = mdToString(p);
   // Walk the text nodes; count line breaks to know which line each break ends.
