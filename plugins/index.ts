@@ -50,3 +50,5 @@ export { remarkStripHtmlChrome } from './strip-html-chrome/index.js';
 export { remarkStripNewsletter } from './strip-newsletter/index.js';
 export { remarkStripRelated } from './strip-related/index.js';
 export { remarkStripSiteRepeats } from './strip-site-repeats/index.js';
+export { remarkStripStrayBreaks } from './strip-stray-breaks/index.js';
+export { remarkUnwrapLines } from './unwrap-lines/index.js';

@@ -46,6 +46,8 @@ import { remarkStripHtmlChrome } from '../plugins/strip-html-chrome/index.js';
 import { remarkStripNewsletter } from '../plugins/strip-newsletter/index.js';
 import { remarkStripRelated } from '../plugins/strip-related/index.js';
 import { remarkStripSiteRepeats } from '../plugins/strip-site-repeats/index.js';
+import { remarkStripStrayBreaks } from '../plugins/strip-stray-breaks/index.js';
+import { remarkUnwrapLines } from '../plugins/unwrap-lines/index.js';
 import { userRulesOf } from './config/sites.js';
 import type { ResolvedOptions } from './options.js';
 
@@ -122,6 +124,9 @@ export function presetPlugins(
     remarkStripCitations,
     // footnote references and their notes: both kept or both gone
     remarkFootnotes,
+    // hard-wrapped dumps joined back into paragraph lines; `---` that separate nothing dropped
+    remarkUnwrapLines,
+    remarkStripStrayBreaks,
     // document metadata (HTML head, front matter) and the language, before the normalisers
     remarkExtractHtmlMeta,
     [remarkExtractDates, { fetchDate: options.referenceDate }],

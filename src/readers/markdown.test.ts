@@ -49,3 +49,17 @@ describe('readMarkdown', () => {
     expect(tree.children.map((c) => c.type)).toEqual(['paragraph', 'html']);
   });
 });
+
+describe('readMarkdown: a page that opens with a rule', () => {
+  it('should read it as Markdown, not front matter (near miss of front matter)', () => {
+    const { tree, file } = read('---\n\n# A title\n\nBody text.\n\n---\n\nMore text.\n');
+    expect(file.data.frontMatter).toBeUndefined();
+    expect(tree.children.map((c) => c.type)).toEqual([
+      'thematicBreak',
+      'heading',
+      'paragraph',
+      'thematicBreak',
+      'paragraph',
+    ]);
+  });
+});

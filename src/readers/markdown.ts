@@ -24,17 +24,30 @@ import { readHtmlFragment } from './html/index.js';
 const HOLDS_BLOCKS =
   /<\/?(?:table|div|p|h[1-6]|ul|ol|dl|section|article|main|aside|header|footer|nav|blockquote|figure|form)\b/i;
 
+/** Whether a `---`/`+++` fenced block opens like front matter (`key: value`, `key = value`). */
+export function looksLikeFrontMatter(kind: string, value: string): boolean {
+  const first = value.split('\n').find((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+  if (first === undefined) return true; // empty or only comments: nothing to lose
+  return kind === 'yaml'
+    ? /^["']?[\w$@.-][\w $@.-]*["']?\s*:(?:\s|$)/.test(first)
+    : /^(?:["']?[\w.-]+["']?\s*=|\[)/.test(first);
+}
+
 export function readMarkdown(value: string, file: VFile): Root {
-  const tree = unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkFrontmatter, ['yaml', 'toml'])
-    .parse(boundForParser(value, file));
+  const text = boundForParser(value, file); // dense paragraphs cut: linear parse time
+  const parse = (matter: boolean): Root => {
+    const p = unified().use(remarkParse).use(remarkGfm);
+    if (matter) p.use(remarkFrontmatter, ['yaml', 'toml']);
+    return p.parse(text);
+  };
+  let tree = parse(true);
   // `toml` nodes are not in @types/mdast's content map: compare the type as a string
   const first = tree.children[0] as { type: string; value?: unknown } | undefined;
   if ((first?.type === 'yaml' || first?.type === 'toml') && typeof first.value === 'string') {
-    tree.children.shift();
-    readFrontMatter(first.type, first.value, file);
+    if (looksLikeFrontMatter(first.type, first.value)) {
+      tree.children.shift();
+      readFrontMatter(first.type, first.value, file);
+    } else tree = parse(false); // a page that opens with a `---` rule, not front matter
   }
   tree.children = tree.children.flatMap((node): RootContent[] =>
     node.type === 'html' && HOLDS_BLOCKS.test(node.value)
