@@ -19,6 +19,7 @@ import swagger from '@fastify/swagger';
 import underPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { CleanJob, JobResult } from '../batch/job.js';
+import { Interrupted } from '../batch/pool.js';
 import { PoolBusyError, PoolClosedError, type PooledCleaner } from '../batch/pooled.js';
 import { version } from '../batch/version.js';
 import { InputError } from '../errors.js';
@@ -200,11 +201,21 @@ export async function buildServer(config: ServeConfig): Promise<FastifyInstance>
 
   /** Clean on the pool; busy and closing become 503s, bad input a failed result. */
   const cleanOrBusy = async (job: CleanJob, reply: FastifyReply): Promise<JobResult | null> => {
+    // A client that goes away takes its document with it: queued, it is dropped; running, stopped.
+    const gone = new AbortController();
+    const onClose = (): void => {
+      if (!reply.raw.writableFinished) gone.abort();
+    };
+    reply.raw.once('close', onClose);
     try {
-      const result = await pool.clean(job);
+      const result = await pool.clean(job, gone.signal);
       count(result);
       return result;
     } catch (error) {
+      if (error instanceof Interrupted) {
+        metrics.failures.inc({ reason: 'client-gone' });
+        return null; // nobody to answer
+      }
       if (error instanceof PoolBusyError || error instanceof PoolClosedError) {
         metrics.failures.inc({ reason: 'busy' });
         await reply
@@ -214,6 +225,8 @@ export async function buildServer(config: ServeConfig): Promise<FastifyInstance>
         return null;
       }
       throw error;
+    } finally {
+      reply.raw.off('close', onClose);
     }
   };
 

@@ -343,6 +343,48 @@ describe('copydesk serve limits and auth', () => {
     }
   });
 
+  it('should drop the documents of clients that went away, queued or running', async () => {
+    const s = await start({ threads: 1, maxQueue: 16 });
+    const big = `<html><body><article>${'<p>The council met again on Tuesday to talk about the park and the bridge and the parking.</p>'.repeat(600)}</article></body></html>`;
+    const metric = async (name: string): Promise<number> => {
+      const text = await (await fetch(`${s.base}/metrics`)).text();
+      const line = text.split('\n').find((l) => l.startsWith(name));
+      return line ? Number(line.split(' ').pop()) : 0;
+    };
+    try {
+      const clients = Array.from({ length: 6 }, () => new AbortController());
+      const sent = clients.map((c) =>
+        fetch(`${s.base}/v1/clean`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/html' },
+          body: big,
+          signal: c.signal,
+        }).catch(() => undefined),
+      );
+      // Wait until the server holds all six, then hang up on every one.
+      for (let i = 0; i < 200 && (await metric('copydesk_pool_pending')) < 6; i++)
+        await new Promise((r) => setTimeout(r, 50));
+      for (const c of clients) c.abort();
+      await Promise.all(sent);
+      let gone = 0;
+      for (let i = 0; i < 600 && gone < 6; i++) {
+        gone = await metric('copydesk_failures_total{reason="client-gone"}');
+        if (gone < 6) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(gone).toBe(6);
+      expect(await metric('copydesk_pool_pending')).toBe(0);
+      // The pool still serves the next client.
+      const res = await fetch(`${s.base}/v1/clean`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/html' },
+        body: ARTICLE_HTML,
+      });
+      expect(res.status).toBe(200);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('should fail a page over the time limit with 422 (timeout)', async () => {
     const s = await start({ timeoutMs: 1 });
     try {
