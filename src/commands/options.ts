@@ -61,8 +61,8 @@ export function maxBytesArg(value: unknown): number {
 }
 
 /** Add the shared cleaning options to a command. */
-export function cleaningOptions<T>(y: Argv<T>): Argv<T> {
-  return y
+export function cleaningOptions<T>(y: Argv<T>, what: { url?: boolean } = {}): Argv<T> {
+  const options = y
     .option('from', {
       choices: FROM_CHOICES,
       default: 'auto' as FromOption,
@@ -88,7 +88,6 @@ export function cleaningOptions<T>(y: Argv<T>): Argv<T> {
       default: true,
       describe: 'apply site rule packs (--no-site-rules to switch them off)',
     })
-    .option('url', { type: 'string', describe: 'URL of the page (one input or stdin)' })
     .option('config', {
       type: 'string',
       describe:
@@ -132,7 +131,13 @@ export function cleaningOptions<T>(y: Argv<T>): Argv<T> {
     .option('target-language', {
       type: 'string',
       describe: 'only pages in this language (ISO 639-1, e.g. en); others get status not_article',
-    }) as Argv<T>;
+    });
+  // `serve` and `enqueue` take the URL per document (request, WARC record), not as a flag.
+  return (
+    (what.url ?? true)
+      ? options.option('url', { type: 'string', describe: 'URL of the page (one input or stdin)' })
+      : options
+  ) as Argv<T>;
 }
 
 /** The library options the shared arguments ask for. */

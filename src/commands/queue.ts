@@ -10,18 +10,13 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { withConfigFile } from '../config/cli.js';
 import { UsageError } from '../errors.js';
-import type { BylineMode, DashStyle, QuoteStyle } from '../options.js';
 import { resolveOptions } from '../options.js';
 import type { JobOptions } from '../queue/jobs.js';
-import { FROM_CHOICES, type FromOption } from '../readers/index.js';
-import {
-  BYLINE_CHOICES,
-  DASH_CHOICES,
-  DEFAULT_MAX_BYTES,
-  DEFAULT_TIMEOUT,
-  QUOTE_CHOICES,
-} from './clean.js';
+import { DEFAULT_TIMEOUT } from './clean.js';
+import { type CleaningArgs, cleaningOptions, cleanOptionsFromArgs } from './options.js';
 
 interface RedisArgs {
   redis: string;
@@ -53,14 +48,9 @@ function checkRedis(url: string): void {
     throw new UsageError('--redis must be a redis:// or rediss:// URL');
 }
 
-interface EnqueueArgs extends RedisArgs {
+/** `enqueue` takes clean's cleaning options and config file (not `--url`: that is per document). */
+interface EnqueueArgs extends RedisArgs, Omit<CleaningArgs, 'url'> {
   inputs: string[];
-  from: FromOption;
-  quotes: QuoteStyle;
-  dashes: DashStyle;
-  byline: BylineMode;
-  siteRules: boolean;
-  maxBytes: number;
   attempts: number;
   json: boolean;
 }
@@ -69,37 +59,11 @@ export const enqueueCommand: CommandModule<object, EnqueueArgs> = {
   command: 'enqueue <inputs..>',
   describe: 'Add one queue job per document (files, folders, globs, WARC archives)',
   builder: (y: Argv) =>
-    withRedis(y)
+    cleaningOptions(withRedis(y), { url: false })
       .positional('inputs', {
         type: 'string',
         array: true,
         describe: 'files, folders, globs, .warc(.gz)',
-      })
-      .option('from', {
-        choices: FROM_CHOICES,
-        default: 'auto' as FromOption,
-        describe: 'input format',
-      })
-      .option('quotes', {
-        choices: QUOTE_CHOICES,
-        default: 'curly' as QuoteStyle,
-        describe: 'quotation mark style',
-      })
-      .option('dashes', {
-        choices: DASH_CHOICES,
-        default: 'em' as DashStyle,
-        describe: 'dash style',
-      })
-      .option('byline', {
-        choices: BYLINE_CHOICES,
-        default: 'normalize' as BylineMode,
-        describe: 'byline line',
-      })
-      .option('site-rules', { type: 'boolean', default: true, describe: 'apply site rule packs' })
-      .option('max-bytes', {
-        type: 'number',
-        default: DEFAULT_MAX_BYTES,
-        describe: 'larger documents are refused',
       })
       .option('attempts', {
         type: 'number',
@@ -114,8 +78,6 @@ export const enqueueCommand: CommandModule<object, EnqueueArgs> = {
       .check((argv) => {
         const a = argv as unknown as EnqueueArgs;
         checkRedis(a.redis);
-        if (!Number.isFinite(a.maxBytes) || a.maxBytes < 1)
-          throw new UsageError('--max-bytes must be a positive number of bytes');
         if (!Number.isInteger(a.attempts) || a.attempts < 1)
           throw new UsageError('--attempts must be a whole number of at least 1');
         return true;
@@ -125,13 +87,9 @@ export const enqueueCommand: CommandModule<object, EnqueueArgs> = {
         'one job per HTML record',
       ) as unknown as Argv<EnqueueArgs>,
   handler: async (argv) => {
-    const options: JobOptions = {
-      from: argv.from,
-      quotes: argv.quotes,
-      dashes: argv.dashes,
-      byline: argv.byline,
-      siteRules: argv.siteRules,
-    };
+    // The config file (--config, else found upwards from the first input) applies as it does to clean.
+    const args = await withConfigFile(argv, hideBin(process.argv));
+    const options: JobOptions = { ...cleanOptionsFromArgs(args), from: args.from };
     resolveOptions(options);
     await reportingRedis(argv.redis, async () => {
       const { enqueue } = await import('../queue/enqueue.js');
@@ -139,7 +97,7 @@ export const enqueueCommand: CommandModule<object, EnqueueArgs> = {
         redis: argv.redis,
         queue: argv.queue,
         options,
-        maxBytes: argv.maxBytes,
+        maxBytes: args.maxBytes,
         attempts: argv.attempts,
         cwd: process.cwd(),
       });

@@ -6,31 +6,21 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { withConfigFile } from '../config/cli.js';
 import { UsageError } from '../errors.js';
-import type { BylineMode, CleanOptions, DashStyle, QuoteStyle } from '../options.js';
 import { resolveOptions } from '../options.js';
-import { FROM_CHOICES, type FromOption } from '../readers/index.js';
-import {
-  BYLINE_CHOICES,
-  DASH_CHOICES,
-  DEFAULT_MAX_BYTES,
-  DEFAULT_TIMEOUT,
-  QUOTE_CHOICES,
-} from './clean.js';
+import { DEFAULT_TIMEOUT } from './clean.js';
+import { type CleaningArgs, cleaningOptions, cleanOptionsFromArgs } from './options.js';
 
-export interface ServeArgs {
+/** `serve` takes clean's cleaning options and config file (not `--url`: that is per request). */
+export interface ServeArgs extends Omit<CleaningArgs, 'url'> {
   host: string;
   port: number;
   token?: string | undefined;
   cors?: string[] | undefined;
-  from: FromOption;
-  quotes: QuoteStyle;
-  dashes: DashStyle;
-  byline: BylineMode;
-  siteRules: boolean;
   concurrency: number;
   maxQueue: number;
-  maxBytes: number;
   timeout: number;
   maxEventLoopDelay: number;
 }
@@ -40,14 +30,8 @@ export async function startServe(
   args: ServeArgs,
   stderr: NodeJS.WritableStream = process.stderr,
 ): Promise<{ url: string; stop: () => Promise<void> }> {
-  const options: CleanOptions = {
-    from: args.from,
-    quotes: args.quotes,
-    dashes: args.dashes,
-    byline: args.byline,
-    siteRules: args.siteRules,
-  };
-  resolveOptions(options);
+  const options = cleanOptionsFromArgs(args);
+  resolveOptions(options); // throws UsageError on bad values
   const token = args.token ?? process.env.COPYDESK_TOKEN ?? undefined;
   // Loaded on demand: Fastify and its plugins are not needed by other commands.
   const [{ PooledCleaner }, { buildServer }] = await Promise.all([
@@ -92,7 +76,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
   command: 'serve',
   describe: 'Run the HTTP cleaning service (POST /v1/clean; see docs/service.md)',
   builder: (y: Argv) =>
-    y
+    cleaningOptions(y, { url: false })
       .option('host', {
         type: 'string',
         default: '127.0.0.1',
@@ -113,27 +97,6 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         array: true,
         describe: 'origins allowed to call from a browser (default: none, no CORS)',
       })
-      .option('from', {
-        choices: FROM_CHOICES,
-        default: 'auto' as FromOption,
-        describe: 'default input format',
-      })
-      .option('quotes', {
-        choices: QUOTE_CHOICES,
-        default: 'curly' as QuoteStyle,
-        describe: 'quotation mark style',
-      })
-      .option('dashes', {
-        choices: DASH_CHOICES,
-        default: 'em' as DashStyle,
-        describe: 'dash style',
-      })
-      .option('byline', {
-        choices: BYLINE_CHOICES,
-        default: 'normalize' as BylineMode,
-        describe: 'what the byline line becomes',
-      })
-      .option('site-rules', { type: 'boolean', default: true, describe: 'apply site rule packs' })
       .option('concurrency', {
         alias: 'j',
         type: 'number',
@@ -144,11 +107,6 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         type: 'number',
         default: 64,
         describe: 'documents that may wait for a thread; beyond, 503 + Retry-After',
-      })
-      .option('max-bytes', {
-        type: 'number',
-        default: DEFAULT_MAX_BYTES,
-        describe: 'largest document (413 above it)',
       })
       .option('timeout', {
         type: 'number',
@@ -168,8 +126,6 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
           throw new UsageError('--concurrency must be a whole number of at least 1');
         if (!Number.isInteger(a.maxQueue) || a.maxQueue < 0)
           throw new UsageError('--max-queue must be a whole number of at least 0');
-        if (!Number.isFinite(a.maxBytes) || a.maxBytes < 1)
-          throw new UsageError('--max-bytes must be a positive number of bytes');
         if (!Number.isFinite(a.timeout) || a.timeout <= 0)
           throw new UsageError('--timeout must be a positive number of seconds');
         return true;
@@ -182,7 +138,8 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
   handler: async (argv) => {
     let server: Awaited<ReturnType<typeof startServe>>;
     try {
-      server = await startServe(argv);
+      // The config file (--config, else found upwards from here) applies as it does to clean.
+      server = await startServe(await withConfigFile(argv, hideBin(process.argv)));
     } catch (error) {
       if (error instanceof UsageError) {
         process.stderr.write(`copydesk: ${error.message}\n`);

@@ -10,19 +10,19 @@
  */
 import { createHash } from 'node:crypto';
 import type { JobsOptions } from 'bullmq';
-import type { BylineMode, CleanOptions, DashStyle, QuoteStyle } from '../options.js';
+import type { CleanOptions } from '../options.js';
 import type { FromOption } from '../readers/index.js';
 
 export const DEFAULT_QUEUE = 'copydesk';
 
-/** The options a job is cleaned with (everything else is the worker's default). */
-export interface JobOptions {
+/**
+ * The options a job is cleaned with (everything else is the worker's default):
+ * clean's options as plain JSON — the config file's rules and lexicon too —
+ * but not the page's URL (per document) nor in-process objects.
+ */
+export type JobOptions = Omit<CleanOptions, 'url' | 'path' | 'sitePacks' | 'siteRepeatCounts'> & {
   from: FromOption;
-  quotes: QuoteStyle;
-  dashes: DashStyle;
-  byline: BylineMode;
-  siteRules: boolean;
-}
+};
 
 export interface CleanJobData {
   /** The document's bytes, base64. */
@@ -47,20 +47,27 @@ export type CleanJobResult =
 export function jobIdOf(bytes: Uint8Array, options: JobOptions, outKey: string): string {
   const content = createHash('sha256').update(bytes).digest('hex');
   return createHash('sha256')
-    .update(JSON.stringify([content, options, outKey]))
+    .update(JSON.stringify([content, optionsKey(options), outKey]))
     .digest('hex')
     .slice(0, 40);
 }
 
 /** Stable key of a job's options: one worker pool per distinct key. */
 export function optionsKey(options: JobOptions): string {
-  return JSON.stringify([
-    options.from,
-    options.quotes,
-    options.dashes,
-    options.byline,
-    options.siteRules,
-  ]);
+  return canonical(options);
+}
+
+/** JSON with object keys sorted and undefined values left out: equal options, equal text. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (value && typeof value === 'object')
+    return `{${Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(',')}}`;
+  return JSON.stringify(value) ?? 'null';
 }
 
 export function cleanOptionsOf(options: JobOptions): CleanOptions {

@@ -3,6 +3,8 @@
  * it listens, and on SIGTERM finishes the request in flight before exiting 0.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -85,5 +87,37 @@ describe('copydesk serve (process)', () => {
     expect(r.status).toBe(0);
     for (const command of ['serve', 'enqueue <inputs..>', 'worker', 'queue <action>'])
       expect(r.stdout).toContain(`copydesk ${command}`);
+  });
+
+  it('should take the options and config file of clean: quotes from the config, --max-bytes as a size', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'copydesk-serve-'));
+    const config = path.join(dir, 'copydesk.config.json');
+    writeFileSync(config, JSON.stringify({ quotes: 'straight' }));
+    const { url } = await serve([
+      '-j',
+      '1',
+      '--max-event-loop-delay',
+      '0',
+      '--config',
+      config,
+      '--max-bytes',
+      '2kB',
+    ]);
+    const page = `<html><body><article><h1>Park approved</h1><p>\u201cWe waited three years for this,\u201d said the chair of the residents' group on Tuesday evening.</p><p>The work starts in the spring and takes eighteen months, the planning office said.</p></article></body></html>`;
+    const ok = await fetch(`${url}/v1/clean`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/html', accept: 'text/markdown' },
+      body: page,
+    });
+    expect(ok.status).toBe(200);
+    const md = await ok.text();
+    expect(md).toContain('"We waited three years for this," said');
+    expect(md).not.toMatch(/[\u201c\u201d]/);
+    const big = await fetch(`${url}/v1/clean`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/html' },
+      body: `<p>${'word '.repeat(1000)}</p>`,
+    });
+    expect(big.status).toBe(413);
   });
 });
