@@ -188,6 +188,39 @@ describe('remark-find-article-region', () => {
     expect(labelled).toEqual(['Menu', 'News', 'Privacy policy']);
   });
 
+  it('should score the page as prune will leave it: a labelled paragraph does not pull the region out', () => {
+    const pitch =
+      'Get the morning briefing in your inbox every weekday, with the stories our editors think you should not miss today.';
+    const lines = [...PROSE.slice(0, 3), 'Watch the video', pitch, 'Contact us'];
+    const tree = readText(lines.join('\n'));
+    // another detector (strip-newsletter) already labelled the pitch
+    mark(tree.children[4]!).label = { ruleId: 'strip-newsletter', reason: 'test', confidence: 0.9 };
+    unified().use(remarkFindArticleRegion).runSync(tree, new VFile());
+    const outside = tree.children
+      .filter((c) => c.data?.copydesk?.label?.ruleId === 'outside-article')
+      .map((c) => blockText(c));
+    // What a second look at the cleaned page would remove goes now, not in a later pass.
+    expect(outside).toEqual(['Watch the video', 'Contact us']);
+  });
+
+  it('should not let labelled chrome inside the article split it in two (near miss)', () => {
+    const widget = ['Most read', 'Sport', 'Weather', 'Business', 'Travel', 'Culture', 'Video'];
+    const lines = [PROSE[0]!, PROSE[1]!, ...widget, PROSE[2]!, PROSE[3]!];
+    const tree = readText(lines.join('\n'));
+    widget.forEach((_, i) => {
+      mark(tree.children[2 + i]!).label = {
+        ruleId: 'strip-html-chrome',
+        reason: 'test',
+        confidence: 0.9,
+      };
+    });
+    unified().use(remarkFindArticleRegion).runSync(tree, new VFile());
+    const outside = tree.children.filter(
+      (c) => c.data?.copydesk?.label?.ruleId === 'outside-article',
+    );
+    expect(outside).toEqual([]);
+  });
+
   it('should start the region after a repeated page title (the headline)', () => {
     const teaser =
       'Another story entirely, about the harbour, with enough words in it to read like a real paragraph of prose here.';

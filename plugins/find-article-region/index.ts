@@ -462,13 +462,32 @@ export function findRegion(
   return { weights, run: run && extend(page.blocks, run, after) };
 }
 
+/**
+ * The page as prune will leave it: a block another detector already labelled
+ * for removal weighs nothing and is no neighbour (as if gone), so the region
+ * is the one a second look at the cleaned page would find.
+ */
+export function withoutLabelled(page: PageSignals, minConfidence = 0.5): PageSignals {
+  const gone = (b: BlockSignals): boolean => {
+    const m = peek(b.node);
+    return !!m?.label && !m.keep && m.label.confidence >= minConfidence;
+  };
+  if (!page.blocks.some(gone)) return page;
+  return {
+    ...page,
+    blocks: page.blocks.map((b) =>
+      gone(b) ? { ...b, words: 0, chars: 0, dateOnly: false, dateLines: 0 } : b,
+    ),
+  };
+}
+
 export const remarkFindArticleRegion: Plugin<[Readonly<Options>?], Root> = (options) => {
   const minRegionWords = options?.minRegionWords ?? defaults.minRegionWords;
   if (!(Number.isFinite(minRegionWords) && minRegionWords >= 0))
     throw new Error('remark-find-article-region: `minRegionWords` must be a number >= 0');
   const lexicon = compileLexicon(mergePhrases(options?.extraPhrases));
   return (tree, file) => {
-    const page = blockFeatures(tree, file, lexicon);
+    const page = withoutLabelled(blockFeatures(tree, file, lexicon));
     const { run } = findRegion(page, file.data.htmlMeta?.title, minRegionWords);
     const proseWords = run
       ? page.blocks

@@ -62,4 +62,26 @@ describe('stripNeverContent', () => {
     expect(text).not.toContain('Section 12');
     expect(file.messages[0]?.reason).toBe('hidden element');
   });
+
+  it('should read a <noscript> copy of a page rendered by script (a forum thread) as content', () => {
+    const { text, file } = strip(
+      `<body><div id="app"><a href="/">Home</a> <a href="/latest">Latest</a></div><noscript><div class="topic"><h1>Budget thread</h1><div class="post"><p>${PROSE}</p></div><div class="post"><p>${PROSE}</p></div></div></noscript></body>`,
+    );
+    expect(text).toContain(PROSE);
+    expect(file.messages[0]?.reason).toMatch(
+      /^<noscript> holds \d+% of the page's prose \(the page without script\): read as content$/,
+    );
+  });
+
+  it('should not read a <noscript> note or a copy of the visible article (near misses)', () => {
+    const note = strip(
+      `<body><p>${PROSE}</p><noscript><p>Please enable JavaScript in your browser to see the comments and the rest of this site.</p></noscript></body>`,
+    );
+    expect(note.text).not.toContain('enable JavaScript');
+    const copy = strip(
+      `<body><article><p>${PROSE}</p><p>${PROSE}</p></article><noscript><p>${PROSE}</p><p>${PROSE}</p></noscript></body>`,
+    );
+    expect(copy.text.split('The council voted').length - 1).toBe(2);
+    expect(copy.file.messages).toEqual([]);
+  });
 });

@@ -7,7 +7,11 @@
  * of the page's running prose (text outside links) it is the article itself —
  * ASP.NET pages wrap the whole page in one `<form>`, some sites hide the
  * article until a script reveals it. Such an element is kept (its controls
- * still go) and a note says why. The words dropped here are counted in
+ * still go) and a note says why. A `<noscript>` is the same kind of
+ * evidence: forums and apps that render with script put the crawler's copy
+ * of the page there (every post of a thread), so a `<noscript>` that holds
+ * more prose than the rest of the page together is read as the page. The
+ * words dropped here are counted in
  * `file.data.htmlDroppedWords`, so the guard sees them.
  */
 import type { Element, Parents, Root, Text } from 'hast';
@@ -122,12 +126,38 @@ function holdsArticle(el: Element, pageProse: number, what: string): string | un
   return `${what} holds ${Math.round((100 * own) / pageProse)}% of the page's prose: kept as content (its controls dropped)`;
 }
 
+/**
+ * Why a `<noscript>` is the page's content (the copy a page rendered by
+ * script serves without it), or undefined: it must hold more prose than the
+ * rest of the page (`pageProse`, which never counts `<noscript>`), so a
+ * fallback that repeats a visible article, or a "please enable JavaScript"
+ * note, is not read.
+ */
+function scriptlessCopy(el: Element, pageProse: number): string | undefined {
+  const own = proseChars(el);
+  if (own < MIN_PROSE_CHARS || own <= pageProse) return undefined;
+  return `<noscript> holds ${Math.round((100 * own) / (own + pageProse))}% of the page's prose (the page without script): read as content`;
+}
+
 function walk(parent: Parents, file: VFile, pageProse: number): void {
   const kept: Parents['children'] = [];
   for (const child of parent.children) {
     if (child.type === 'comment' || child.type === 'doctype') continue;
     if (child.type === 'element') {
       const el = child;
+      if (el.tagName === 'noscript') {
+        const why = scriptlessCopy(el, pageProse);
+        if (why) {
+          file.info(why, {
+            ruleId: 'html-never-content',
+            source: 'copydesk',
+            ...(el.position ? { place: el.position } : {}),
+          });
+          walk(el, file, pageProse);
+          kept.push({ ...el, tagName: 'div' });
+        }
+        continue;
+      }
       if (INVISIBLE.has(el.tagName)) continue;
       if (el.tagName === 'math') {
         const math = mathContent(el);
