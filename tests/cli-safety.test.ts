@@ -4,57 +4,15 @@
  * every `--help` example runs. Real processes from source in temp folders.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { ARTICLE, CLI, run, TSX, useTempDirs, write } from './helpers/cli.js';
 
 vi.setConfig({ testTimeout: 240_000 });
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = path.join(ROOT, 'src/cli.ts');
-const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
-
-const ARTICLE = [
-  'Town council approves the new riverside park after a long debate',
-  'The plan adds two hectares of green space and a footbridge across the river.',
-  'The council voted seven to two on Tuesday evening to approve the riverside park, ending a debate that lasted nearly three years.',
-  'Residents who spoke at the meeting mostly supported the plan, though several raised concerns about parking near the new footbridge.',
-  'Construction is expected to begin next spring and to take about eighteen months, according to the planning office.',
-].join('\n');
+const tempDir = useTempDirs('copydesk-safety-');
 const BOILERPLATE = 'Subscribe to our newsletter\nFollow us on Twitter\nAll rights reserved\n';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], cwd: string, input = ''): Run {
-  const r = spawnSync(process.execPath, ['--import', TSX, CLI, ...args], {
-    cwd,
-    input,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    timeout: 120_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const temps: string[] = [];
-function tempDir(): string {
-  const d = mkdtempSync(path.join(tmpdir(), 'copydesk-safety-'));
-  temps.push(d);
-  return d;
-}
-afterAll(() => {
-  for (const d of temps) rmSync(d, { recursive: true, force: true });
-});
-function write(dir: string, rel: string, data: string): void {
-  mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-  writeFileSync(path.join(dir, rel), data);
-}
 
 describe('never touch an input, never hide a failure', () => {
   it('should refuse an output that would replace an input, up front, and leave it as it was', () => {

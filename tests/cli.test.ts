@@ -2,69 +2,17 @@
  * End-to-end tests of `copydesk clean`, run as a real process from source
  * (`node --import tsx src/cli.ts`) in temporary folders.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import {
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { ARTICLE, CLI, run, TSX, useTempDirs, write } from './helpers/cli.js';
 
 // Every case spawns real processes; a loaded machine needs more than the default.
 vi.setConfig({ testTimeout: 180_000 });
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = path.join(ROOT, 'src/cli.ts');
-const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
-
-const ARTICLE = [
-  'Town council approves the new riverside park after a long debate',
-  'The plan adds two hectares of green space and a footbridge across the river.',
-  'The council voted seven to two on Tuesday evening to approve the riverside park, ending a debate that lasted nearly three years.',
-  'Residents who spoke at the meeting mostly supported the plan, though several raised concerns about parking near the new footbridge.',
-  'Construction is expected to begin next spring and to take about eighteen months, according to the planning office.',
-].join('\n');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], cwd: string, input?: string | Buffer): Run {
-  const r = spawnSync(process.execPath, ['--import', TSX, CLI, ...args], {
-    cwd,
-    input: input ?? '',
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const temps: string[] = [];
-function tempDir(): string {
-  const d = mkdtempSync(path.join(tmpdir(), 'copydesk-cli-'));
-  temps.push(d);
-  return d;
-}
-afterAll(() => {
-  for (const d of temps) rmSync(d, { recursive: true, force: true });
-});
-
-function write(dir: string, rel: string, data: string | Buffer): void {
-  mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-  writeFileSync(path.join(dir, rel), data);
-}
+const tempDir = useTempDirs('copydesk-cli-');
 
 function listFiles(dir: string): string[] {
   return (readdirSync(dir, { recursive: true }) as string[])

@@ -130,6 +130,28 @@ export function emptySummary(seen = 0): BatchSummary {
   };
 }
 
+/** Counts one file's outcome into `summary` and tells `reporter` (warnings, errors, progress). */
+export function recorder(summary: BatchSummary, reporter: BatchReporter): (r: FileReport) => void {
+  return (r) => {
+    if (r.outcome === 'cleaned') summary.cleaned++;
+    else if (r.outcome === 'unchanged') summary.unchanged++;
+    else if (r.outcome === 'skipped') {
+      summary.skipped.push(r);
+      reporter.warn(skipLine(r.display, r.reason ?? ''));
+    } else {
+      summary.failed.push(r);
+      reporter.error(failLine(r.display, r.reason ?? ''));
+    }
+    if (r.status) {
+      summary.statuses[r.status]++;
+      if (r.status !== 'ok') summary.flagged.push(r);
+    }
+    summary.wordsIn += r.wordsIn;
+    summary.wordsOut += r.wordsOut;
+    reporter.done?.(r);
+  };
+}
+
 export function skipLine(display: string, reason: string): string {
   return `skipped ${display}: ${reason}`;
 }
@@ -182,24 +204,7 @@ export async function runBatch(
   const started = Date.now();
   const summary = emptySummary(inputs.files.length + inputs.skipped.length + inputs.failed.length);
   reporter.start?.(summary.seen);
-  const finish = (r: FileReport): void => {
-    if (r.outcome === 'cleaned') summary.cleaned++;
-    else if (r.outcome === 'unchanged') summary.unchanged++;
-    else if (r.outcome === 'skipped') {
-      summary.skipped.push(r);
-      reporter.warn(skipLine(r.display, r.reason ?? ''));
-    } else {
-      summary.failed.push(r);
-      reporter.error(failLine(r.display, r.reason ?? ''));
-    }
-    if (r.status) {
-      summary.statuses[r.status]++;
-      if (r.status !== 'ok') summary.flagged.push(r);
-    }
-    summary.wordsIn += r.wordsIn;
-    summary.wordsOut += r.wordsOut;
-    reporter.done?.(r);
-  };
+  const finish = recorder(summary, reporter);
   for (const s of inputs.skipped)
     finish({ display: s.display, outcome: 'skipped', reason: s.reason, wordsIn: 0, wordsOut: 0 });
   for (const f of inputs.failed)

@@ -9,7 +9,7 @@
  * failed with its reason; the report is still written. Exit status: 0, or 1
  * when some input failed, 2 on bad usage.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { hideBin } from 'yargs/helpers';

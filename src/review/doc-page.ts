@@ -15,7 +15,7 @@
  */
 import { alignBlocks } from './align.js';
 import { wordChanges } from './diff.js';
-import { docHref, type ReviewRow } from './index-page.js';
+import type { ReviewRow } from './index-page.js';
 import { escapeHtml, pageShell, statusBadge } from './page.js';
 import {
   type BlockRun,

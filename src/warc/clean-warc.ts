@@ -16,8 +16,8 @@ import { TempFiles, writeFileAtomic } from '../batch/atomic.js';
 import type { InputFile } from '../batch/inputs.js';
 import type { JobResult } from '../batch/job.js';
 import { PooledCleaner } from '../batch/pooled.js';
-import type { BatchReporter, BatchSummary, FileReport } from '../batch/runner.js';
-import { emptySummary, failLine, skipLine } from '../batch/runner.js';
+import type { BatchReporter, BatchSummary } from '../batch/runner.js';
+import { emptySummary, recorder } from '../batch/runner.js';
 import type { CleanOptions } from '../options.js';
 import type { Metadata } from '../writers/metadata.js';
 import { RecordNames } from './names.js';
@@ -82,23 +82,7 @@ export async function runWarcBatch(
 ): Promise<BatchSummary> {
   const started = Date.now();
   const summary = emptySummary();
-  const finish = (r: FileReport): void => {
-    if (r.outcome === 'cleaned') summary.cleaned++;
-    else if (r.outcome === 'skipped') {
-      summary.skipped.push(r);
-      reporter.warn(skipLine(r.display, r.reason ?? ''));
-    } else if (r.outcome === 'failed') {
-      summary.failed.push(r);
-      reporter.error(failLine(r.display, r.reason ?? ''));
-    }
-    if (r.status) {
-      summary.statuses[r.status]++;
-      if (r.status !== 'ok') summary.flagged.push(r);
-    }
-    summary.wordsIn += r.wordsIn;
-    summary.wordsOut += r.wordsOut;
-    reporter.done?.(r);
-  };
+  const finish = recorder(summary, reporter);
   const pool = new PooledCleaner({
     threads: config.concurrency,
     options: config.options,
