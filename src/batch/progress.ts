@@ -4,6 +4,7 @@
  * Lines go above the bar (cli-progress MultiBar.log) so it never garbles them.
  */
 import cliProgress from 'cli-progress';
+import { wordTally } from '../review/words.js';
 import type { BatchReporter, BatchSummary } from './runner.js';
 
 export interface ReporterOptions {
@@ -62,7 +63,8 @@ export function formatSummary(s: BatchSummary, options: { verbose?: boolean } = 
     `copydesk: ${plural(s.seen, 'file')} seen: ${parts.join(', ')} in ${(s.ms / 1000).toFixed(1)} s${s.interrupted ? ' (interrupted)' : ''}`,
   ];
   if (s.wordsIn > 0) {
-    const share = (1 - s.wordsOut / s.wordsIn) * 100;
+    const share = wordTally(s.wordsIn, s.wordsOut).share * 100; // the one "% removed"
+
     lines.push(
       `copydesk: words ${s.wordsIn.toLocaleString('en-US')} in, ${s.wordsOut.toLocaleString('en-US')} out (${share.toFixed(1)}% removed)`,
     );

@@ -20,6 +20,7 @@ import PQueue from 'p-queue';
 import { Cleaner } from '../clean.js';
 import type { CleanOptions } from '../options.js';
 import { resolveOptions } from '../options.js';
+import { outputWords } from '../review/words.js';
 import type { Status } from '../types.js';
 import { type Metadata, SCHEMA_VERSION } from '../writers/metadata.js';
 import { TempFiles, writeFileAtomic } from './atomic.js';
@@ -341,8 +342,9 @@ export async function runBatch(
     finish({
       ...base,
       outcome: 'cleaned',
+      // One definition of words out and "% removed" (src/review/words.ts): head lines + body.
       wordsIn: result.metadata.counts.inputWords,
-      wordsOut: result.metadata.counts.words,
+      wordsOut: outputWords(result.metadata),
       status: result.metadata.status,
       statusReasons: result.metadata.statusReasons,
     });

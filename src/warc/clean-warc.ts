@@ -19,6 +19,7 @@ import { PooledCleaner } from '../batch/pooled.js';
 import type { BatchReporter, BatchSummary } from '../batch/runner.js';
 import { emptySummary, recorder } from '../batch/runner.js';
 import type { CleanOptions } from '../options.js';
+import { outputWords } from '../review/words.js';
 import type { Metadata } from '../writers/metadata.js';
 import { RecordNames } from './names.js';
 import { readWarc, type WarcDocument, type WarcSkip } from './read.js';
@@ -131,7 +132,9 @@ export async function runWarcBatch(
           ...base,
           outcome: 'cleaned',
           wordsIn: result.metadata.counts.inputWords,
-          wordsOut: result.metadata.counts.words,
+          wordsOut: outputWords(result.metadata),
+          status: result.metadata.status,
+          statusReasons: result.metadata.statusReasons,
         });
       };
       let damage: string | undefined;
