@@ -18,7 +18,7 @@ export { remarkExtractLanguage } from './extract-language/index.js';
 export { remarkExtractQuotes } from './extract-quotes/index.js';
 export { remarkExtractSources } from './extract-sources/index.js';
 export { remarkFindArticleRegion } from './find-article-region/index.js';
-export { remarkFootnotes } from './footnotes/index.js';
+export { remarkFootnotes, remarkKeepFootnotes } from './footnotes/index.js';
 export { remarkGuard } from './guard/index.js';
 export { remarkKeepHtmlContent } from './keep-html-content/index.js';
 export { remarkNormalizeDashes } from './normalize-dashes/index.js';

@@ -25,7 +25,7 @@ import { remarkExtractLanguage } from '../plugins/extract-language/index.js';
 import { remarkExtractQuotes } from '../plugins/extract-quotes/index.js';
 import { remarkExtractSources } from '../plugins/extract-sources/index.js';
 import { remarkFindArticleRegion } from '../plugins/find-article-region/index.js';
-import { remarkFootnotes } from '../plugins/footnotes/index.js';
+import { remarkFootnotes, remarkKeepFootnotes } from '../plugins/footnotes/index.js';
 import { remarkGuard } from '../plugins/guard/index.js';
 import { remarkKeepHtmlContent } from '../plugins/keep-html-content/index.js';
 import { remarkNormalizeDashes } from '../plugins/normalize-dashes/index.js';
@@ -81,6 +81,8 @@ export function presetPlugins(
     //    every label); the site pack last (it only labels what is still free;
     //    off with siteRules: false).
     [remarkApplyUserRules, userRulesOf(options)],
+    // footnotes the text refers to are the article's (kept, like a user keep rule)
+    remarkKeepFootnotes,
     remarkDetectHeadline,
     [
       remarkStripNewsletter,

@@ -6,8 +6,9 @@ import { type Plugin, unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { Cleaner } from '../../src/clean.js';
+import { isKept } from '../shared/label.js';
 import { editsOf, removalsOf } from '../shared/messages.js';
-import { remarkFootnotes } from './index.js';
+import { remarkFootnotes, remarkKeepFootnotes } from './index.js';
 
 function run(md: string, before?: (tree: Root) => void): { out: string; file: VFile } {
   const file = new VFile({ value: md });
@@ -74,5 +75,32 @@ describe('footnotes through the whole pipeline', () => {
     expect(r.markdown).toContain('May, after months of talks with the unions.[^1]');
     expect(r.markdown).toContain('[^1]: The timetable');
     expect(cleaner.clean(r.markdown, { from: 'markdown' }).markdown).toBe(r.markdown);
+  });
+});
+
+describe('notes sections and keep marks', () => {
+  it('should turn a list of marked notes into definitions, in place', () => {
+    const { out } = run(
+      'Kelp grows fast.[^1]\n\n1. A survey of bays.\n2. A count of otters.\n\n[^1]: to be replaced\n',
+      (tree) => {
+        tree.children.pop(); // the placeholder definition: the list holds the notes
+        const list = tree.children[1];
+        if (list?.type !== 'list') throw new Error('no list');
+        list.children.forEach((li, i) => {
+          li.data = { copydesk: { note: String(i + 1) } };
+        });
+      },
+    );
+    expect(out).toBe('Kelp grows fast.[^1]\n\n[^1]: A survey of bays.\n');
+  });
+
+  it('should mark only referenced definitions as kept', () => {
+    const file = new VFile();
+    const processor = unified().use(remarkParse).use(remarkGfm).use(remarkKeepFootnotes);
+    const tree = processor.runSync(
+      processor.parse('Kelp.[^1]\n\n[^1]: A survey.\n\n[^2]: A stray note.\n'),
+      file,
+    ) as Root;
+    expect(tree.children.map((c) => isKept(c))).toEqual([false, true, false]);
   });
 });

@@ -96,6 +96,8 @@ export interface NodeMark {
   hints?: Hints;
   /** Role the block plays in the article once recognised (headline, dek, byline…). */
   role?: 'headline' | 'dek' | 'byline' | 'dateline' | 'caption';
+  /** A list item that is a footnote of the page (HTML notes section): its label (`plugins/footnotes`). */
+  note?: string;
 }
 
 /** Where the input came from. */

@@ -10,7 +10,9 @@
  * 4. Every element gets its HTML evidence (`./hints.ts`): tag, ancestors,
  *    class/id tokens, roles, itemprops, chrome evidence and whether it lies
  *    inside the main content container.
- * 5. The rest converts to mdast. Each conversion handler is wrapped so the
+ * 5. Footnote sections and the in-text links to them become GFM footnotes
+ *    (`./footnotes.ts`).
+ * 6. The rest converts to mdast. Each conversion handler is wrapped so the
  *    blocks it produces carry the element's hints as
  *    `node.data.copydesk.hints`; blocks made implicitly (text straight in a
  *    `<div>`) get the hints of the element that holds them, and any block
@@ -35,6 +37,7 @@ import { isBlock } from '../../../plugins/shared/text.js';
 import type { Hints } from '../../types.js';
 import { autolinkLiterals } from '../autolink.js';
 import { spaceBlocks } from './block-spacing.js';
+import { markFootnotes, withFootnotes } from './footnotes.js';
 import { collectHints, HINT_ID } from './hints.js';
 import { unwrapLayoutTables } from './layout-tables.js';
 import { resolveLazyImages } from './lazy-images.js';
@@ -115,8 +118,10 @@ function convert(hast: HastRoot, file: VFile): Root {
   unwrapLayoutTables(hast);
   resolveLazyImages(hast);
   spaceBlocks(hast);
+  // footnote sections and the links to them → GFM footnotes (`./footnotes.ts`)
+  markFootnotes(hast);
   const byId = collectHints(hast);
-  const mdast = hastToMdast(hast, { handlers: hintingHandlers(byId) });
+  const mdast = hastToMdast(hast, { handlers: withFootnotes(hintingHandlers(byId)) });
   inheritHints(mdast, undefined);
   autolinkLiterals(mdast);
   return mdast;
