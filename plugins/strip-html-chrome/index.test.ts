@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { toString as mdToString } from 'mdast-util-to-string';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
@@ -71,6 +71,23 @@ describe('remarkStripHtmlChrome', () => {
     expect(
       labels(PAGE, { captions: false }).out.get('The council chamber on Tuesday'),
     ).toBeUndefined();
+  });
+
+  it("should not take a carousel slide's long text for a caption, but still a short one (near miss)", () => {
+    const slide = `${PROSE} ${PROSE}`;
+    const html = `<article><h1>Homes on the river</h1><div class="article-body"><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}</p><div class="carousel"><p>${slide}</p><p>The porch at dusk, seen from the garden.</p></div><p>${PROSE}</p></div></article>`;
+    const file = new VFile();
+    const tree = readHtml(html, file);
+    unified()
+      .use(remarkStripHtmlChrome)
+      .runSync(tree as Root, file);
+    const captions: string[] = [];
+    const walk = (n: Nodes): void => {
+      if (labelOf(n)?.ruleId === 'html-caption') captions.push(mdToString(n));
+      else if ('children' in n) for (const c of n.children) walk(c as Nodes);
+    };
+    walk(tree as Root);
+    expect(captions).toEqual(['The porch at dusk, seen from the garden.']);
   });
 
   it('should not label on chrome evidence covering most prose without a container', () => {

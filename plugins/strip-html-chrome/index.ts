@@ -27,7 +27,8 @@
  * Options:
  * - `outsideConfidence` (default: `0.9`), `insideConfidence` (default: `0.7`),
  *   `noContainerConfidence` (default: `0.75`): label confidence by place;
- * - `captions` (default: `true`): label `<figcaption>` and caption/gallery/credit-classed text (`html-caption`);
+ * - `captions` (default: `true`): label `<figcaption>` and caption/gallery/credit-classed text (`html-caption`)
+ *   of at most 60 words (a slide's long text in a gallery or carousel is content);
  * - `captionConfidence` (default: `0.6`);
  * - `maxShare` (default: `0.6`): see above.
  *
@@ -78,6 +79,8 @@ export const defaults = {
 
 const RULE = 'strip-html-chrome';
 const CAPTION_RULE = 'html-caption';
+/** Longer text under a caption/gallery/carousel class is not labelled as a caption. */
+const CAPTION_MAX_WORDS = 60;
 /** Comment threads go under their own rule id (`--with-comments` keeps them): `plugins/strip-comments`. */
 const COMMENTS_RULE = 'strip-comments';
 
@@ -194,7 +197,8 @@ export const remarkStripHtmlChrome: Plugin<[Readonly<Options>?], Root> = (option
             continue;
           }
           const caption = (hints.chrome ?? []).find((e) => e.concept === 'caption');
-          if (captions && caption) {
+          // A caption is a line or two: a slide's long text in a gallery or carousel is content.
+          if (captions && caption && countWords(blockText(child)) <= CAPTION_MAX_WORDS) {
             decisions.push({
               node: child,
               ruleId: CAPTION_RULE,

@@ -84,4 +84,22 @@ describe('stripNeverContent', () => {
     expect(copy.text.split('The council voted').length - 1).toBe(2);
     expect(copy.file.messages).toEqual([]);
   });
+
+  it('should keep collapsed panels that together hold most of the prose, each with a paragraph', () => {
+    const card = (i: number) =>
+      `<li><a href="/h${i}">House ${i}</a><div hidden><p>${PROSE}</p></div><span hidden>Map ${i}</span></li>`;
+    const { text, file } = strip(
+      `<body><h1>Houses for sale</h1><ul>${[1, 2, 3].map(card).join('')}</ul><p>Three houses.</p></body>`,
+    );
+    expect(text.split('The council voted').length - 1).toBe(3);
+    expect(text).not.toContain('Map 2');
+    expect(file.messages.filter((m) => /collapsed panels/.test(m.reason))).toHaveLength(3);
+  });
+
+  it('should drop hidden panels that hold a small share of the prose (near miss)', () => {
+    const { text } = strip(
+      `<body><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}</p><div hidden><p>Our newsletter: the week's best stories from the city, every Friday morning, free of charge for every reader.</p></div></body>`,
+    );
+    expect(text).not.toContain('newsletter');
+  });
 });

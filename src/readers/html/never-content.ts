@@ -11,7 +11,9 @@
  * evidence: forums and apps that render with script put the crawler's copy
  * of the page there (every post of a thread), so a `<noscript>` that holds
  * more prose than the rest of the page together is read as the page. The
- * words dropped here are counted in
+ * Hidden elements that *together* hold most of the prose (each listing card's
+ * description, each FAQ answer collapsed) are kept where each has a
+ * paragraph of prose. The words dropped here are counted in
  * `file.data.htmlDroppedWords`, so the guard sees them.
  */
 import type { Element, Parents, Root, Text } from 'hast';
@@ -114,8 +116,35 @@ export function proseChars(node: Parents): number {
   return n;
 }
 
+/** Prose characters in the page's outermost hidden elements (controls excluded). */
+function hiddenProse(node: Parents): number {
+  let n = 0;
+  for (const c of node.children) {
+    if (c.type !== 'element' || INVISIBLE.has(c.tagName) || INTERACTIVE.has(c.tagName)) continue;
+    n += isHidden(c) ? proseChars(c) : hiddenProse(c);
+  }
+  return n;
+}
+
+/** A hidden element with this much prose is a collapsed panel's text, not a menu. */
+const PANEL_CHARS = 100;
+
+interface Context {
+  file: VFile;
+  /** Prose characters of the whole page (at least 1). */
+  pageProse: number;
+  /** The hidden elements together hold most of the page's prose (collapsed panels, cards). */
+  panels: boolean;
+}
+
 export function stripNeverContent(tree: Root, file: VFile): void {
-  walk(tree, file, Math.max(proseChars(tree), 1));
+  const pageProse = Math.max(proseChars(tree), 1);
+  const hidden = hiddenProse(tree);
+  walk(tree, {
+    file,
+    pageProse,
+    panels: hidden >= MIN_PROSE_CHARS && hidden >= MOST_PROSE * pageProse,
+  });
 }
 
 /** Why a form or hidden element holding most of the page's prose is kept, or undefined when it goes. */
@@ -139,7 +168,20 @@ function scriptlessCopy(el: Element, pageProse: number): string | undefined {
   return `<noscript> holds ${Math.round((100 * own) / (own + pageProse))}% of the page's prose (the page without script): read as content`;
 }
 
-function walk(parent: Parents, file: VFile, pageProse: number): void {
+/**
+ * Why a hidden element is kept on a page whose hidden elements together hold
+ * most of its prose (collapsed descriptions of listing cards, FAQ answers in
+ * accordions): each one with a paragraph's worth of prose is content the
+ * reader opens; short hidden bits (menus, tooltips) still go.
+ */
+function panelText(el: Element, pageProse: number): string | undefined {
+  const own = proseChars(el);
+  if (own < PANEL_CHARS) return undefined;
+  return `hidden elements hold most of the page's prose together (collapsed panels); this one (${Math.round((100 * own) / pageProse)}%) kept as content`;
+}
+
+function walk(parent: Parents, ctx: Context): void {
+  const { file, pageProse } = ctx;
   const kept: Parents['children'] = [];
   for (const child of parent.children) {
     if (child.type === 'comment' || child.type === 'doctype') continue;
@@ -153,7 +195,7 @@ function walk(parent: Parents, file: VFile, pageProse: number): void {
             source: 'copydesk',
             ...(el.position ? { place: el.position } : {}),
           });
-          walk(el, file, pageProse);
+          walk(el, ctx);
           kept.push({ ...el, tagName: 'div' });
         }
         continue;
@@ -167,14 +209,16 @@ function walk(parent: Parents, file: VFile, pageProse: number): void {
       const interactive = INTERACTIVE.has(el.tagName);
       const hidden = !interactive && isHidden(el);
       if (interactive || hidden) {
-        const why = holdsArticle(el, pageProse, hidden ? 'a hidden element' : `<${el.tagName}>`);
+        const why =
+          holdsArticle(el, pageProse, hidden ? 'a hidden element' : `<${el.tagName}>`) ??
+          (hidden && ctx.panels ? panelText(el, pageProse) : undefined);
         if (why) {
           file.info(why, {
             ruleId: 'html-never-content',
             source: 'copydesk',
             ...(el.position ? { place: el.position } : {}),
           });
-          walk(el, file, pageProse);
+          walk(el, ctx);
           kept.push(el);
           continue;
         }
@@ -194,7 +238,7 @@ function walk(parent: Parents, file: VFile, pageProse: number): void {
         }
         continue;
       }
-      walk(el, file, pageProse);
+      walk(el, ctx);
     }
     kept.push(child);
   }
