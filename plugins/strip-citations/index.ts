@@ -163,15 +163,18 @@ function stripLinked(parent: Parent, ctx: Ctx): void {
 /** Markers in a text value, with whether each follows punctuation (strong) or a word (weak). */
 function findMarkers(value: string): Found[] {
   const out: Found[] = [];
+  const first = value.search(/\S/);
   for (const m of value.matchAll(TEXT_MARKERS)) {
     const start = m.index;
     const end = start + m[0].length;
-    const before = value.slice(0, start);
-    if (before.trim() === '' || /\s$/.test(before)) continue; // line start or after a space
+    // line start or after a space: a list's `[1] Smith…`, `option [2]`
+    if (start <= first || /\s/.test(value[start - 1]!)) continue;
     const after = value.slice(end, end + 1);
     if (after !== '' && !/[\s.,;:!?)"”’»\]–—-]/.test(after)) continue; // `x[1]y`, `[1](` …
     const body = m[0];
     if (/^\[0\]/.test(body)) continue;
+    // a bounded look back: the word or mark right before the marker
+    const before = value.slice(Math.max(0, start - 64), start);
     const strong = PUNCT_BEFORE.test(before);
     if (!strong) {
       const word = /[\p{L}\p{N}_$.]+$/u.exec(before)?.[0] ?? '';
@@ -200,18 +203,22 @@ function stripText(parent: Parent, ctx: Ctx): void {
       }
     }
     const found = findMarkers(text.value).filter((f) => f.strong || ctx.styled);
-    for (const f of found.reverse()) {
-      const old = text.value.slice(f.start, f.end);
-      text.value = text.value.slice(0, f.start) + text.value.slice(f.end);
+    if (found.length === 0) return;
+    let kept = '';
+    let at = 0;
+    for (const f of found) {
+      kept += text.value.slice(at, f.start);
+      at = f.end;
       reportEdit(
         ctx.file,
         RULE,
         'citation marker removed (its note is not in the output)',
-        old,
+        text.value.slice(f.start, f.end),
         '',
         text.position,
       );
     }
+    text.value = kept + text.value.slice(at);
   });
 }
 
