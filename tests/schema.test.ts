@@ -56,6 +56,21 @@ describe('metadata JSON Schema', () => {
     expect(empty.confidence).toEqual({ title: null, authors: null, published: null });
   });
 
+  it('should say which evidence the byline came from (1.4.0)', () => {
+    expect(schema.required).toContain('bylineEvidence');
+    const page = (head: string, byline: string) =>
+      clean(
+        `<html><head>${head}</head><body><article><h1>Harbour reopens</h1><p>${byline}</p><p>The harbour reopened on Thursday after a week of repairs to the sea wall.</p></article></body></html>`,
+        { from: 'html' },
+      ).metadata;
+    const own = page('', 'By Jane Doe');
+    expect(own).toMatchObject({ byline: 'By Jane Doe', bylineEvidence: 'text' });
+    expect(validate(JSON.parse(JSON.stringify(own)))).toBe(true);
+    const made = page('<meta name="author" content="Jane Doe">', 'Harbour News · Tide Weekly');
+    expect(made).toMatchObject({ byline: 'By Jane Doe', bylineEvidence: 'meta' });
+    expect(clean('   \n', { path: 'empty.txt' }).metadata.bylineEvidence).toBeNull();
+  });
+
   it('should validate the record of an empty input', () => {
     const { metadata } = clean('   \n', { path: 'empty.txt' });
     expect(metadata.status).toBe('empty');

@@ -39,7 +39,7 @@ import { offerAuthors, offerDate } from '../shared/evidence.js';
 import { isFree, mark, peek } from '../shared/label.js';
 import { looksLikePersonName } from '../shared/names.js';
 import { blockText, squash } from '../shared/text.js';
-import type { ArticleMeta } from '../shared/types.js';
+import type { ArticleMeta, ChromeConcept } from '../shared/types.js';
 
 export interface Options {
   /** Resolves relative dates such as "2 hours ago" (default: none: unresolved). */
@@ -84,10 +84,44 @@ interface Settings {
 
 /** Whether HTML evidence says the block is a byline/date element. */
 function hintedByline(node: Nodes, text: string, file: VFile): boolean {
-  const tokens = peek(node)?.hints?.tokens ?? [];
-  if (tokens.some((t) => BYLINE_CLASS.test(t))) return true;
   const known = file.data.htmlMeta?.bylines ?? [];
-  return known.some((b) => squash(b) === text);
+  if (known.some((b) => squash(b) === text)) return true;
+  // Class tokens of the element and its nearest ancestors (a far ancestor's
+  // `post-meta` or `hs_cos_wrapper_meta_field` wraps the whole post).
+  const tokens = peek(node)?.hints?.tokens ?? [];
+  return tokens.slice(-NEAR_TOKENS).some((t) => BYLINE_CLASS.test(t));
+}
+
+/** Class/id tokens, counted from the element up, that may say "byline" for a block. */
+const NEAR_TOKENS = 3;
+
+/** Chrome in which no line of the article's byline sits: menus, related cards, comments. */
+const NEVER_BYLINE = new Set<ChromeConcept>(['navigation', 'related', 'comments', 'ad', 'cookie']);
+
+/** Chrome in which a name without a lead word or byline markup is no byline (tags, footers, sidebars…). */
+const NOT_LOOSE_NAMES = new Set<ChromeConcept>([
+  ...NEVER_BYLINE,
+  'share',
+  'newsletter',
+  'sidebar',
+  'tags',
+]);
+
+/**
+ * Where a byline of the article cannot be, by HTML evidence: in menus,
+ * related cards and comments; a name without a lead word or byline markup
+ * also not in tag lists, share bars and sidebars (a date line may). A heading without a lead word
+ * ("Copper Pipes" over a section) is a heading, not a byline.
+ */
+function outOfPlace(node: RootContent, lines: readonly BylineLine[], strong: boolean): boolean {
+  const chrome = (peek(node)?.hints?.chrome ?? []).map((c) => c.concept);
+  if (chrome.some((c) => NEVER_BYLINE.has(c))) return true;
+  const names = lines.some((l) => l.authors.length > 0 || l.publication !== undefined);
+  const lead = lines.every((l) => l.lead || l.kind === 'date');
+  if (names && !strong && chrome.some((c) => NOT_LOOSE_NAMES.has(c))) return true;
+  // A category list marked up like a byline ("Awards Features, Latest News" in a post's meta).
+  if (names && !lead && chrome.includes('tags')) return true;
+  return node.type === 'heading' && !lead;
 }
 
 /** Read every line of a block; undefined unless every line is a byline or date line. */
@@ -106,8 +140,9 @@ function readBlock(
   for (const line of lines) {
     let r = readBylineCached(file, line, { referenceDate: settings.referenceDate });
     if (r.kind === 'none' && hinted && looksLikePersonName(line)) {
-      // An element classed "author" holding just a name.
-      r = readBylineCached(file, `By ${line}`, { referenceDate: settings.referenceDate });
+      // An element classed "author" holding just a name (read as a byline, but no lead word opened it).
+      const read = readBylineCached(file, `By ${line}`, { referenceDate: settings.referenceDate });
+      r = read.kind === 'none' ? read : { ...read, lead: false };
     }
     if (r.kind === 'none') return readJoined(lines, settings, file);
     read.push(r);
@@ -179,6 +214,7 @@ function detect(tree: Root, file: VFile, settings: Settings): void {
       continue;
     }
     const strong = hinted || lines.every((l) => l.lead);
+    if (outOfPlace(node, lines, strong)) continue;
     // The page's first block or its <title> is the title ("Headline - Site"), not a byline.
     if (!strong && ((candidates.length === 0 && i === 0) || text === pageTitle)) continue;
     if (strong) anchors.push(i);
@@ -191,10 +227,7 @@ function detect(tree: Root, file: VFile, settings: Settings): void {
     // "By Jane Doe" + break + "City Herald" (an author element): the block's outlet line is the names' outlet.
     const outlet = c.lines.find((l) => l.authors.length === 0 && l.publication)?.publication;
     for (const line of c.lines) {
-      if (
-        line.kind === 'byline' &&
-        (!found || (found.authors.length === 0 && line.authors.length > 0))
-      )
+      if (line.kind === 'byline' && (!found || weight(line) > weight(found)))
         found =
           line.publication === undefined && outlet && line.authors.length > 0
             ? { ...line, publication: outlet }
@@ -205,9 +238,24 @@ function detect(tree: Root, file: VFile, settings: Settings): void {
   }
   if (found) {
     meta.byline = formatByline(found);
+    meta.bylineEvidence = 'text';
+    meta.visibleByline = {
+      authors: found.authors,
+      publication: found.publication,
+      lead: found.lead,
+    };
     if (found.authors.length > 0) offerAuthors(meta, found.authors, 'text');
     if (found.publication !== undefined) meta.publication ??= found.publication;
   }
+}
+
+/**
+ * How much a byline line says who wrote the article: names beat an outlet
+ * alone, and names after a lead word ("By …") beat names read by their shape
+ * (a category label "Buyer's Guides" over the real "By Jane Doe on …" line).
+ */
+function weight(line: BylineLine): number {
+  return (line.authors.length > 0 ? 2 : 0) + (line.lead && line.authors.length > 0 ? 1 : 0);
 }
 
 function isCandidate(node: RootContent): boolean {

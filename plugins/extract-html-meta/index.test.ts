@@ -31,8 +31,9 @@ describe('remark-extract-html-meta', () => {
     expect(meta.publication).toBe('City Herald');
     expect(meta.canonicalUrl).toBe('https://herald.example/news/harbour');
     expect(meta.title).toBe('Harbour closes as storm arrives');
-    // The visible byline line stays the page's own.
-    expect(meta.byline).toBe('By Jane Smith');
+    // One source for the byline: the visible line names someone else, so the line is the authors'.
+    expect(meta.byline).toBe('By Jane Doe and John McIntyre');
+    expect(meta.bylineEvidence).toBe('json-ld');
   });
 
   it('should read meta tags when there is no JSON-LD, before <time>', () => {

@@ -107,6 +107,8 @@ export const remarkExtractHtmlMeta: Plugin<[Readonly<Options>?], Root> = () => (
   if (fm) fromFrontMatter(meta, fm);
   const html = file.data.htmlMeta;
   if (html) fromHtml(meta, html, file);
+  preferVisibleOverAccount(meta);
+  settleByline(meta);
 };
 
 /** Author names from a free string ("By Jane Doe and John Smith", "Jane Doe, Staff Writer"). */
@@ -199,7 +201,10 @@ function fromHtml(meta: ArticleMeta, html: HtmlMeta, file: VFile): void {
     'html',
   );
   offerDate(meta, 'published', dateOfTexts(html.dateTexts ?? [], html.lang), 'html');
-  offerAuthors(meta, bylineNames(html.bylines), 'html');
+  // A forum thread: the first post's author, before any other author element of the page.
+  offerAuthors(meta, threadStarter(html.threadBylines ?? html.bylines), 'html');
+  const elements = bylineNames(html.bylines);
+  offerAuthors(meta, elements.names, 'html');
   // Site, URL, title
   const website = html.jsonLd.find((o) => typesOf(o).includes('WebSite'));
   meta.siteName ??=
@@ -226,18 +231,70 @@ function fromHtml(meta: ArticleMeta, html: HtmlMeta, file: VFile): void {
     meta.title = chosen.title;
     meta.titleEvidence = chosen.evidence;
   }
-  const orgEvidence: Evidence = orgAuthor ? 'json-ld' : 'meta';
-  orgAuthor ??= outletAuthor(m);
-  // A forum thread: the first post's author.
-  if (meta.authors.length === 0) offerAuthors(meta, threadStarter(html.bylines), 'html');
+  // An organisation named as the author: JSON-LD, an author meta tag, an author element, the visible byline ("By Resy Staff").
+  const visible = meta.visibleByline;
+  const visibleOrg =
+    visible?.lead && visible.authors.length === 0 ? visible.publication : undefined;
+  const orgEvidence: Evidence = orgAuthor
+    ? 'json-ld'
+    : outletAuthor(m)
+      ? 'meta'
+      : elements.organisation
+        ? 'html'
+        : 'text';
+  orgAuthor ??= outletAuthor(m) ?? elements.organisation ?? visibleOrg;
   // No person named anywhere: an organisation declared as the author ("By AFP") is the author.
   if (meta.authors.length === 0 && orgAuthor && !isPlaceholderName(orgAuthor))
     offerAuthors(meta, [orgAuthor], orgEvidence);
-  // No byline line in the page's text: the normalised line from head evidence.
-  if (meta.byline === undefined && meta.authors.length > 0) {
-    const line = formatByline({ authors: meta.authors });
-    if (line) meta.byline = line;
-  }
+}
+
+/** A CMS account rather than a display name: one token with a dot, underscore or digit ("andrew.keaveney", "jdoe_2"). */
+export function isAccountName(name: string): boolean {
+  return /^[\p{L}\p{N}._-]+$/u.test(name) && /[._\d]/u.test(name);
+}
+
+/**
+ * Structured evidence that names no person, only accounts
+ * ("andrew.keaveney") or outlets ("USA TODAY"), loses to the page's visible
+ * byline when that names people.
+ */
+function preferVisibleOverAccount(meta: ArticleMeta): void {
+  const visible = meta.visibleByline?.authors ?? [];
+  if (meta.authorEvidence === 'text' || visible.length === 0 || meta.authors.length === 0) return;
+  const person = (n: string): boolean => !isAccountName(n) && !looksLikeOutlet(n);
+  if (meta.authors.some(person) || !visible.every((n) => person(n) && n.includes(' '))) return;
+  meta.authors = [...visible];
+  meta.authorEvidence = 'text';
+}
+
+/** Names compared without case, accents or punctuation. */
+function nameKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * The byline line comes from one source, the one the authors came from: the
+ * page's own line when it names the same people; otherwise a line made from
+ * the authors and their evidence (a visible line naming other people, or
+ * only a category or an outlet, is not the article's byline).
+ */
+function settleByline(meta: ArticleMeta): void {
+  if (meta.authors.length === 0) return;
+  const visible = meta.visibleByline;
+  const same =
+    visible !== undefined &&
+    visible.authors.length === meta.authors.length &&
+    visible.authors.every((a) => meta.authors.some((b) => nameKey(a) === nameKey(b)));
+  if (meta.byline !== undefined && (same || meta.authorEvidence === 'text')) return;
+  const line = formatByline({ authors: meta.authors });
+  if (!line) return;
+  meta.byline = line;
+  meta.bylineEvidence = meta.authorEvidence;
 }
 
 /**
@@ -249,7 +306,10 @@ function fromHtml(meta: ArticleMeta, html: HtmlMeta, file: VFile): void {
 export function declaredNames(value: string): string[] {
   const names = namesFrom(value);
   if (names.length > 0) return names;
-  const s = value.replace(/\s+/g, ' ').trim();
+  const s = value
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,;:|·•–—-]+|[\s,;:|·•–—-]+$/g, '')
+    .trim();
   if (!s || s.length > 60 || s.split(' ').length > 6 || /https?:|www\.|@|[<>{}=#|]/i.test(s))
     return [];
   return isPlaceholderName(s) ? [] : [s];
@@ -310,11 +370,23 @@ function firstNames(m: Record<string, string>, keys: readonly string[]): string[
   return [];
 }
 
-/** An author meta tag that names an outlet ("BBC News"), not a person. */
+/** A newsroom's team named as the author: "Resy Staff", "By the EDB Team", "Von der Tide-Redaktion". */
+const TEAM =
+  /^(?:(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Dd]i|[Aa]v|[Aa]f)\s+)?(?:(?:[Tt]he|[Dd]er|[Dd]ie|[Ll]a|[Ll]e)\s+)?((?:[\p{Lu}\p{N}][\p{L}\p{N}.&'’-]*\s+){1,4}(?:Staff|Team|Desk|Editors|Newsroom|Redaktion|Rédaction|Redacción|Redazione|Redactie))$/u;
+
+/** The team a byline or author string names, or undefined. */
+export function teamName(text: string): string | undefined {
+  const m = TEAM.exec(text.replace(/\s+/g, ' ').trim());
+  return m?.[1]?.trim();
+}
+
+/** An author meta tag that names an outlet ("BBC News") or a team ("Resy Staff"), not a person. */
 function outletAuthor(m: Record<string, string>): string | undefined {
   for (const k of AUTHOR_KEYS) {
     const v = m[k];
     if (!v || /https?:|@/.test(v)) continue;
+    const team = teamName(v);
+    if (team) return team;
     const read = readBylineLine(/^by\b/i.test(v) ? v : `By ${v}`);
     if (read.kind === 'byline' && read.authors.length === 0 && read.publication)
       return read.publication;
@@ -330,15 +402,28 @@ function firstDate(m: Record<string, string>, keys: readonly string[]): string |
   return undefined;
 }
 
-/** Names from the text of byline-classed elements: the first that reads as a byline. */
-function bylineNames(texts: readonly string[]): string[] {
+/**
+ * Names from the text of byline-classed elements: the first that reads as a
+ * byline decides. One that names only an organisation after a lead word
+ * ("By Resy Staff", "Von dpa") gives that organisation instead.
+ */
+export function bylineNames(texts: readonly string[]): { names: string[]; organisation?: string } {
   for (const t of texts) {
+    const team = teamName(t);
+    if (team) return { names: [], organisation: team };
     const read = readBylineLine(t);
-    if (read.kind === 'byline' && read.authors.length > 0) return read.authors;
+    if (read.kind === 'byline' && read.authors.length > 0) return { names: read.authors };
+    if (
+      read.kind === 'byline' &&
+      read.lead &&
+      read.publication &&
+      !isPlaceholderName(read.publication)
+    )
+      return { names: [], organisation: read.publication };
     const names = t.length <= 60 ? namesFrom(t) : [];
-    if (names.length > 0 && names.every((n) => n.split(' ').length >= 2)) return names;
+    if (names.length > 0 && names.every((n) => n.split(' ').length >= 2)) return { names };
   }
-  return [];
+  return { names: [] };
 }
 
 function absolute(href: string | undefined, base?: string): string | undefined {

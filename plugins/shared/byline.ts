@@ -95,7 +95,7 @@ const DATE_LEAD_ANY =
 
 /** Role words: stripped from author lists. */
 const ROLE =
-  /^(?:(?:senior|junior|chief|staff|contributing|special|deputy|associate|executive|managing|political|foreign|science|business|sports?|technology|tech|health|investigative|freelance|guest|national|local|white house|[\p{Lu}][\p{L}]+)\s+)*(?:writer|reporter|correspondent|editor|columnist|contributor|producer|critic|photographer|analyst|journalist|author|blogger|staff|intern|researcher|commentator|technologist|strategist|scientist|economist|engineer|developer|designer|manager|director|officer|fellow|founder|lecturer|professor|specialist|consultant|adviser|advisor|attorney|historian|anchor|presenter|illustrator|cartoonist|reviewer|curator|redakteur(?:in)?|korrespondent(?:in)?|journaliste|rédacteur|rédactrice|periodista|redactor|redactora|giornalista|corrispondente)s?(?:\s+(?:at|for|of)\s+.*)?$/iu;
+  /^(?:(?:senior|junior|chief|staff|contributing|special|deputy|associate|executive|managing|political|foreign|science|business|sports?|technology|tech|health|investigative|freelance|guest|national|local|white house|[\p{Lu}][\p{L}]+)\s+)*(?:writer|reporter|correspondent|editor|columnist|contributor|producer|critic|photographer|analyst|journalist|author|blogger|staff|intern|researcher|commentator|technologist|strategist|scientist|economist|engineer|developer|designer|manager|director|officer|fellow|founder|lecturer|professor|specialist|consultant|adviser|advisor|attorney|historian|anchor|presenter|illustrator|cartoonist|reviewer|curator|coordinator|moderator|administrator|expert|coach|copywriter|marketer|redakteur(?:in)?|korrespondent(?:in)?|journaliste|rédacteur|rédactrice|periodista|redactor|redactora|giornalista|corrispondente)s?(?:\s+(?:at|for|of)\s+.*)?$/iu;
 
 /** Words that mark an outlet or organisation rather than a person. */
 const ORG_WORD =
@@ -331,8 +331,14 @@ export function readBylineLine(text: string, options: DateOptions = {}): BylineL
       unknown++;
       continue;
     }
-    const cased =
-      isSingleCase(seg) && seg.length > 3 && !/^[A-Z]{2,6}$/.test(seg) ? fixNameCase(seg) : seg;
+    // Single-case names are re-cased: "JANE DOE" always, "jane doe" only after a lead word
+    // (a lower-case phrase alone, "emerging tech", is no name).
+    const recase =
+      isSingleCase(seg) &&
+      seg.length > 3 &&
+      !/^[A-Z]{2,6}$/.test(seg) &&
+      (lead !== null || leadInside || seg === seg.toUpperCase());
+    const cased = recase ? fixNameCase(seg) : seg;
     if (sinceRole >= 0) sinceRole++;
     const split = splitTrailingOutlet(cased, lead !== null || leadInside);
     if (split) {

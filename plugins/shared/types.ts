@@ -174,6 +174,12 @@ export interface ArticleMeta {
   dek?: string | undefined;
   /** The normalised byline line, e.g. `By Jane Doe, The Week US`. */
   byline?: string | undefined;
+  /** Which evidence the byline line was made from (the authors' evidence, or `text` for the page's own line). */
+  bylineEvidence?: Evidence | undefined;
+  /** The byline line the page shows, as `detect-byline` read it (whichever evidence wins the authors). */
+  visibleByline?:
+    | { authors: string[]; publication?: string | undefined; lead: boolean }
+    | undefined;
   authors: string[];
   publication?: string | undefined;
   siteName?: string | undefined;
@@ -200,8 +206,13 @@ export interface HtmlMeta {
   jsonLd: Record<string, unknown>[];
   /** Visible `<time datetime>` values, in document order. */
   times: string[];
-  /** Text of elements that look like bylines (rel=author, class*=byline/author). */
+  /**
+   * Text of elements that look like bylines (rel=author, class/id/itemprop
+   * byline/author), outside comments, sidebars, related cards, footers and menus.
+   */
   bylines: string[];
+  /** The same, everywhere in the page (a forum's post authors, which sit in comment-like containers). */
+  threadBylines?: string[] | undefined;
   /** Text of `<time>` without `datetime` and of date-classed elements (`entry-date`…), outside comments and archives. */
   dateTexts?: string[] | undefined;
 }

@@ -20,7 +20,7 @@ import type {
   Status,
 } from '../types.js';
 
-export const SCHEMA_VERSION = '1.3.0';
+export const SCHEMA_VERSION = '1.4.0';
 
 export interface Metadata {
   schemaVersion: string;
@@ -34,6 +34,8 @@ export interface Metadata {
   /** Tags, categories and keywords the page declares (front matter, else the keywords meta tag). Since 1.3.0. */
   tags: string[];
   byline: string | null;
+  /** Which evidence the byline line came from. Since 1.4.0. */
+  bylineEvidence: Evidence | null;
   authors: string[];
   publication: string | null;
   siteName: string | null;
@@ -90,6 +92,7 @@ export function buildMetadata(file: VFile, markdown: string): Metadata {
     description: file.data.description ?? htmlDescription(file) ?? null,
     tags: file.data.tags ?? htmlKeywords(file),
     byline: meta.byline ?? null,
+    bylineEvidence: meta.byline === undefined ? null : (meta.bylineEvidence ?? 'text'),
     authors: meta.authors,
     publication: meta.publication ?? null,
     siteName: meta.siteName ?? null,

@@ -72,6 +72,97 @@ function collectDateTexts(node: Root | Element, excluded: boolean, out: string[]
 
 const BYLINE_TOKEN = /(?:^|[-_\s])(?:byline|author|authors|writer|contributor)(?:$|[-_\s])/i;
 
+/** Containers whose author elements are not the article's: comments, sidebars, related cards, footers, menus. */
+const NOT_ARTICLE =
+  /(?:^|[-_\s])(?:comment|comments|reply|replies|respond|widget|sidebar|footer|related|recent|popular|nav|navbar|menu|teaser)(?:$|[-_\s])/i;
+
+const NOT_ARTICLE_TAGS = new Set(['aside', 'footer', 'nav']);
+
+/** Whether an element is marked as holding an author: `rel=author`, or a byline/author class, id or itemprop. */
+function isBylineElement(el: Element): boolean {
+  const rel = prop(el, 'rel')?.toLowerCase() ?? '';
+  const cls = `${prop(el, 'className') ?? ''} ${prop(el, 'id') ?? ''} ${prop(el, 'itemProp') ?? ''}`;
+  return rel.split(/\s+/).includes('author') || BYLINE_TOKEN.test(cls);
+}
+
+/** Elements that break a line: their texts are separate parts of an author element. */
+const BREAKS = new Set([
+  'div',
+  'p',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'section',
+  'header',
+  'footer',
+  'figure',
+  'figcaption',
+  'table',
+  'tr',
+  'td',
+]);
+
+/**
+ * An author element's text with its lines kept apart: "Jane Doe" over "Staff
+ * Writer" in two `<div>`s reads "Jane Doe | Staff Writer", not "Jane DoeStaff Writer".
+ */
+function partsText(el: Element): string {
+  const parts: string[] = [''];
+  const walk = (node: Element): void => {
+    for (const c of node.children) {
+      if (c.type === 'text') parts[parts.length - 1] += c.value;
+      else if (c.type === 'element') {
+        const breaks = BREAKS.has(c.tagName);
+        if (breaks) parts.push('');
+        walk(c);
+        if (breaks) parts.push('');
+      }
+    }
+  };
+  walk(el);
+  return parts
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter((p) => p.length > 0)
+    .join(' | ');
+}
+
+/**
+ * Texts of author elements in document order: all of them (`thread`, a
+ * forum's post authors included), and those outside comments, sidebars,
+ * related cards, footers and menus (`article`).
+ */
+function collectBylines(
+  node: Root | Element,
+  aside: boolean,
+  out: { article: string[]; thread: string[] },
+): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    const tag = child.tagName;
+    if (tag === 'head' || tag === 'script' || tag === 'style' || tag === 'template') continue;
+    const tokens = `${prop(child, 'className') ?? ''} ${prop(child, 'id') ?? ''}`;
+    const outside = aside || NOT_ARTICLE_TAGS.has(tag) || NOT_ARTICLE.test(tokens);
+    if (tag !== 'meta' && tag !== 'link' && tag !== 'body' && isBylineElement(child)) {
+      const text = partsText(child);
+      if (text && text.length < 200) {
+        if (out.thread.length < 20) out.thread.push(text);
+        if (!outside && out.article.length < 20) out.article.push(text);
+      }
+    }
+    collectBylines(child, outside, out);
+  }
+}
+
 export function readHtmlMeta(tree: Root): HtmlMeta {
   const out: HtmlMeta = { meta: {}, jsonLd: [], times: [], bylines: [], dateTexts: [] };
   visit(tree, 'element', (el: Element, _index, parent) => {
@@ -109,15 +200,10 @@ export function readHtmlMeta(tree: Root): HtmlMeta {
       const dt = prop(el, 'dateTime');
       if (dt) out.times.push(dt);
     }
-    if (tag !== 'meta' && tag !== 'link' && tag !== 'html' && tag !== 'body') {
-      const rel = prop(el, 'rel')?.toLowerCase() ?? '';
-      const cls = `${prop(el, 'className') ?? ''} ${prop(el, 'id') ?? ''} ${prop(el, 'itemProp') ?? ''}`;
-      if (rel.split(/\s+/).includes('author') || BYLINE_TOKEN.test(cls)) {
-        const text = hastToString(el).replace(/\s+/g, ' ').trim();
-        if (text && text.length < 200 && out.bylines.length < 20) out.bylines.push(text);
-      }
-    }
   });
+  const bylines = { article: out.bylines, thread: [] as string[] };
+  collectBylines(tree, false, bylines);
+  out.threadBylines = bylines.thread;
   collectDateTexts(tree, false, out.dateTexts ?? []);
   return out;
 }
