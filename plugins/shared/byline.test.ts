@@ -171,6 +171,22 @@ describe('names', () => {
     expect(looksLikePersonName('Jane')).toBe(false);
   });
 
+  it('should read a line that opens with a Chinese date label as a date line', () => {
+    const r = readBylineLine('发布时间：2022-02-13 04:22:18 来源：港城日报');
+    expect(r.kind).toBe('date');
+    expect(r.published).toBe('2022-02-13T04:22:18');
+    expect(readBylineLine('发布: 2021-1-29 13:18 | 点击: 313').published).toBe('2021-01-29T13:18:00');
+    // Near-misses: the label inside a sentence, and a label without a date after it.
+    expect(readBylineLine('市政府今天发布了新的港口规划，时间表将在下月公布').kind).toBe('none');
+    expect(readBylineLine('发布时间：待定 来源：港城日报').kind).toBe('none');
+  });
+
+  it('should not make a name of a lower-case phrase without a lead word', () => {
+    expect(readBylineLine('AI & emerging tech').kind).toBe('none');
+    // Near-miss: after a lead word a lower-case name is re-cased.
+    expect(readBylineLine('by jane doe').authors).toEqual(['Jane Doe']);
+  });
+
   it('should read a social handle after a name as a separator', () => {
     const r = readBylineLine('by Jane Doe @janedoe February 1, 2016: 12:41 PM ET');
     expect(r.kind).toBe('byline');

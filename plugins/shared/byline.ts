@@ -74,6 +74,12 @@ export function isPlaceholderName(segment: string): boolean {
 /** "Written ByJane Doe": a capitalised lead word glued to the name (markup without a space). */
 const GLUED_LEAD = /(^|\s)(By|Von|Par|Por|Door|Av|Af)(?=\p{Lu}\p{Ll})/gu;
 
+/**
+ * Chinese labels of a publication date ("发布时间：", "发表于", "日期:"); CJK
+ * script has no spaces, so no word boundary is asked for.
+ */
+const CJK_PUBLISHED = /(?:发布时间|发布日期|发表时间|发表日期|发布于|发表于|发布|发表|时间|日期)\s*[:：]?/u;
+
 /** Words that open a date part, with what the date means. */
 const DATE_WORDS: [RegExp, 'published' | 'modified'][] = [
   [
@@ -84,6 +90,7 @@ const DATE_WORDS: [RegExp, 'published' | 'modified'][] = [
     /(?<![\p{L}\p{N}])(?:first\s+)?(?:published|posted|publié|veröffentlicht|publicado|pubblicato|gepubliceerd|publicerad)(?![\p{L}\p{N}])(?:\s*(?:on|at|le|am|el|em|il|op))?\s*:?/iu,
     'published',
   ],
+  [CJK_PUBLISHED, 'published'],
 ];
 /** `DATE_WORDS` as global regexes for `matchAll` (compiled once). */
 const DATE_WORDS_ALL = DATE_WORDS.map(
@@ -91,7 +98,7 @@ const DATE_WORDS_ALL = DATE_WORDS.map(
 );
 
 const DATE_LEAD_ANY =
-  /\s*(?:[|•·–—-]\s*)?(?<![\p{L}\p{N}])(?:(?:last|first)\s+)?(?:published|updated|posted|modified|publié|mis\s+à\s+jour|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|aggiornato)(?![\p{L}\p{N}]).*$/iu;
+  /\s*(?:[|•·–—-]\s*)?(?:(?<![\p{L}\p{N}])(?:(?:last|first)\s+)?(?:published|updated|posted|modified|publié|mis\s+à\s+jour|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|aggiornato)(?![\p{L}\p{N}])|(?:发布时间|发布日期|发表时间|发表日期|发布于|发表于|发布|发表|更新时间|时间|日期)\s*[:：]?\s*(?=\d)).*$/iu;
 
 /** Role words: stripped from author lists. */
 const ROLE =
@@ -385,7 +392,10 @@ export function readBylineLine(text: string, options: DateOptions = {}): BylineL
     const dated = result.published !== undefined || result.modified !== undefined;
     result.kind = dated && t.split(/\s+/).length <= 6 ? 'byline' : 'none';
   } else if (result.authors.length === 0 && unknown === 0 && publication === undefined) {
-    result.kind = isDateOnly(flat, options) ? 'date' : 'none';
+    // "发布时间：2022-02-13 04:22:18 来源：…": a line that opens with a date label is a date line.
+    const labelled =
+      dm?.index === 0 && flat.length <= 90 && (result.published ?? result.modified) !== undefined;
+    result.kind = labelled || isDateOnly(flat, options) ? 'date' : 'none';
     if (result.kind === 'date' && result.published === undefined && result.modified === undefined) {
       result.dateText = flat;
       readDates(flat, options, result);
