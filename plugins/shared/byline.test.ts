@@ -175,7 +175,9 @@ describe('names', () => {
     const r = readBylineLine('发布时间：2022-02-13 04:22:18 来源：港城日报');
     expect(r.kind).toBe('date');
     expect(r.published).toBe('2022-02-13T04:22:18');
-    expect(readBylineLine('发布: 2021-1-29 13:18 | 点击: 313').published).toBe('2021-01-29T13:18:00');
+    expect(readBylineLine('发布: 2021-1-29 13:18 | 点击: 313').published).toBe(
+      '2021-01-29T13:18:00',
+    );
     // Near-misses: the label inside a sentence, and a label without a date after it.
     expect(readBylineLine('市政府今天发布了新的港口规划，时间表将在下月公布').kind).toBe('none');
     expect(readBylineLine('发布时间：待定 来源：港城日报').kind).toBe('none');

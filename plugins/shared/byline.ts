@@ -78,7 +78,8 @@ const GLUED_LEAD = /(^|\s)(By|Von|Par|Por|Door|Av|Af)(?=\p{Lu}\p{Ll})/gu;
  * Chinese labels of a publication date ("发布时间：", "发表于", "日期:"); CJK
  * script has no spaces, so no word boundary is asked for.
  */
-const CJK_PUBLISHED = /(?:发布时间|发布日期|发表时间|发表日期|发布于|发表于|发布|发表|时间|日期)\s*[:：]?/u;
+const CJK_PUBLISHED =
+  /(?:发布时间|发布日期|发表时间|发表日期|发布于|发表于|发布|发表|时间|日期)\s*[:：]?/u;
 
 /** Words that open a date part, with what the date means. */
 const DATE_WORDS: [RegExp, 'published' | 'modified'][] = [
