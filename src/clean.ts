@@ -10,8 +10,10 @@ import { hostOfUrl } from '../plugins/shared/url.js';
 import { documentHost } from '../plugins/sites/resolve.js';
 import { hastRulesOf, siteOverrideFor, withSiteOverride } from './config/sites.js';
 import { decode, normalizeText } from './decode.js';
+import { InputError } from './errors.js';
 import {
   clampMarkdownNesting,
+  countBlocks,
   flattenDeep,
   MAX_MARKDOWN_NESTING,
   MAX_TREE_DEPTH,
@@ -157,8 +159,18 @@ export class Cleaner {
         ruleId: 'limits',
         source: 'copydesk',
       });
-    // A settle pass's input is the cleaned Markdown: the input size stays the first pass's.
-    if (!variant.settle) file.data.inputWords = countWords(blockText(tree));
+    if (!variant.settle) {
+      // Bounded work: a page of more blocks than any article fails now, not after minutes.
+      const blocks = countBlocks(tree);
+      const max = this.options.maxBlocks;
+      if (blocks > max)
+        throw new InputError(
+          'too-large',
+          `too many blocks (${blocks.toLocaleString('en-US')}; limit ${max.toLocaleString('en-US')}, see --max-blocks)`,
+        );
+      // A settle pass's input is the cleaned Markdown: the input size stays the first pass's.
+      file.data.inputWords = countWords(blockText(tree));
+    }
     const processor = this.processorFor(documentHost(file), variant);
     const out = processor.runSync(tree, file);
     const markdown = processor.stringify(out, file);

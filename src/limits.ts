@@ -20,6 +20,36 @@ import type { BlockContent, Nodes, Parent, Root, RootContent } from 'mdast';
 export const MAX_MARKDOWN_NESTING = 32;
 /** Deepest mdast nesting kept (default for `flattenDeep`). */
 export const MAX_TREE_DEPTH = 48;
+/**
+ * Most blocks a page may have (default `maxBlocks`). The longest articles have
+ * a few hundred; cleaning costs about a millisecond a block, so 200,000 lines
+ * would take minutes to say "not an article".
+ */
+export const MAX_BLOCKS = 20_000;
+
+const BLOCK_TYPES = new Set([
+  'paragraph',
+  'heading',
+  'listItem',
+  'tableRow',
+  'code',
+  'html',
+  'thematicBreak',
+  'definition',
+  'footnoteDefinition',
+]);
+
+/** Blocks of a tree (paragraphs, headings, list items, table rows…), counted without recursion. */
+export function countBlocks(tree: Root): number {
+  let n = 0;
+  const stack: Nodes[] = [tree];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (BLOCK_TYPES.has(node.type)) n++;
+    if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading')
+      for (const child of node.children) stack.push(child as Nodes);
+  }
+  return n;
+}
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;

@@ -66,6 +66,12 @@ export interface CleanOptions {
    * another language gets status `not_article` with the reason (default: any).
    */
   targetLanguage?: string;
+  /**
+   * A page with more blocks than this (paragraphs, headings, list items, table
+   * rows, lines of a text dump) is not an article: it fails at once with the
+   * reason instead of taking minutes (default 20,000; `--max-blocks`).
+   */
+  maxBlocks?: number;
 }
 
 /** Options that may differ per site (`sites` in options and config). */

@@ -9,6 +9,7 @@ import type { SitePack } from '../plugins/sites/types.js';
 import type { SiteRepeats } from '../plugins/strip-site-repeats/index.js';
 import { closest, resolveRuleOptions } from './config/validate.js';
 import { UsageError } from './errors.js';
+import { MAX_BLOCKS } from './limits.js';
 import type {
   BylineMode,
   CleanOptions,
@@ -52,6 +53,7 @@ export interface ResolvedOptions {
   tables: boolean;
   withComments: boolean;
   targetLanguage: string | undefined;
+  maxBlocks: number;
 }
 
 /** What `favor` sets: the prune/guard confidence floor and the guard's share. */
@@ -85,6 +87,7 @@ export const defaults: Readonly<
   byline: 'normalize',
   siteRules: true,
   maxRemovedShare: 0.9,
+  maxBlocks: MAX_BLOCKS,
   favor: 'balanced',
   links: true,
   images: true,
@@ -115,6 +118,7 @@ export const OPTION_KEYS: readonly (keyof CleanOptions)[] = [
   'tables',
   'withComments',
   'targetLanguage',
+  'maxBlocks',
 ];
 
 const QUOTES: readonly QuoteStyle[] = ['curly', 'uk', 'straight', 'auto', 'none'];
@@ -165,6 +169,11 @@ export function resolveOptions(options: Readonly<CleanOptions> = {}): ResolvedOp
     if (Number.isNaN(referenceDate.getTime()))
       throw new UsageError(`invalid referenceDate '${String(options.referenceDate)}'`);
   }
+  const maxBlocks = options.maxBlocks ?? defaults.maxBlocks;
+  if (!(Number.isInteger(maxBlocks) && maxBlocks >= 1))
+    throw new UsageError(
+      `invalid maxBlocks '${String(options.maxBlocks)}' (a whole number of at least 1)`,
+    );
   const share = options.maxRemovedShare ?? FAVOR_SETTINGS[favor].maxRemovedShare;
   if (!(share > 0 && share <= 1)) throw new UsageError('maxRemovedShare must be in (0, 1]');
   return {
@@ -188,5 +197,6 @@ export function resolveOptions(options: Readonly<CleanOptions> = {}): ResolvedOp
     tables: boolOption('tables', options.tables, defaults.tables),
     withComments: boolOption('withComments', options.withComments, defaults.withComments),
     targetLanguage,
+    maxBlocks,
   };
 }

@@ -38,6 +38,7 @@ export interface CleaningArgs {
   tables?: boolean | undefined;
   withComments?: boolean | undefined;
   targetLanguage?: string | undefined;
+  maxBlocks?: number | undefined;
   /** Options only the config file sets (rules, lexicon, per-site overrides…), see `withConfigFile`. */
   configOptions?: ConfigOnlyOptions | undefined;
 }
@@ -128,6 +129,11 @@ export function cleaningOptions<T>(y: Argv<T>, what: { url?: boolean } = {}): Ar
       default: false,
       describe: 'keep reader comment threads (rule strip-comments)',
     })
+    .option('max-blocks', {
+      type: 'number',
+      describe:
+        'pages with more blocks (lines, paragraphs, list items) fail at once (default 20,000)',
+    })
     .option('target-language', {
       type: 'string',
       describe: 'only pages in this language (ISO 639-1, e.g. en); others get status not_article',
@@ -161,6 +167,7 @@ export function cleanOptionsFromArgs(args: Partial<CleaningArgs>): CleanOptions 
     ...(args.tables === false ? { tables: false } : {}),
     ...(args.withComments ? { withComments: true } : {}),
     ...(args.targetLanguage ? { targetLanguage: args.targetLanguage } : {}),
+    ...(args.maxBlocks !== undefined ? { maxBlocks: args.maxBlocks } : {}),
   };
 }
 

@@ -30,6 +30,7 @@ export const CLI_FLAGS = {
   tables: ['--tables'],
   withComments: ['--with-comments'],
   targetLanguage: ['--target-language'],
+  maxBlocks: ['--max-blocks'],
 } as const satisfies Partial<Record<keyof CopydeskConfig, readonly string[]>>;
 
 /** Config keys typed on the command line (before `--`). */

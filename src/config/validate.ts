@@ -162,6 +162,10 @@ export const CONFIG_KEYS: Readonly<Record<keyof CopydeskConfig, Check>> = {
   images: bool,
   tables: bool,
   withComments: bool,
+  maxBlocks: (v) =>
+    typeof v === 'number' && Number.isInteger(v) && v >= 1
+      ? undefined
+      : 'must be a whole number of at least 1',
   targetLanguage: (v) =>
     typeof v === 'string' && /^[a-z]{2,3}$/i.test(v.trim())
       ? undefined

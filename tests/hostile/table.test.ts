@@ -5,7 +5,8 @@
  * written, that the inputs are unchanged and that no stray file is left.
  *
  * "Bounded" cases must finish cleaned, or fail alone "over the time limit" at
- * `--timeout`: never hang, never take the batch down.
+ * `--timeout`: never hang, never take the batch down. A page of more blocks
+ * than `--max-blocks` fails at once with that reason.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -18,7 +19,7 @@ vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 });
 
 const TIMEOUT = '10';
 
-type Expect = 'cleaned' | 'bounded' | 'binary';
+type Expect = 'cleaned' | 'bounded' | 'binary' | 'too-many-blocks';
 
 interface Case {
   name: string;
@@ -78,8 +79,8 @@ const CASES: Case[] = [
   {
     name: 'many-lines',
     file: 'lines.txt',
-    data: () => 'a short line\n'.repeat(200_000),
-    expect: 'bounded',
+    data: () => Array.from({ length: 200_000 }, (_, i) => `a short line ${i}`).join('\n'),
+    expect: 'too-many-blocks',
   },
   {
     name: 'random-bytes',
@@ -124,7 +125,11 @@ function checkOutcome(c: Case, stderr: string, display: string, written: boolean
   const failed = new RegExp(`failed ${display.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: (.*)`).exec(
     stderr,
   );
-  if (c.expect === 'binary') {
+  if (c.expect === 'too-many-blocks') {
+    // Refused at once (--max-blocks), not cleaned for minutes or stopped at the time limit.
+    expect(failed?.[1]).toBe('too many blocks (200,000; limit 20,000, see --max-blocks)');
+    expect(written).toBe(false);
+  } else if (c.expect === 'binary') {
     expect(failed?.[1]).toMatch(/^binary, not text/);
     expect(written).toBe(false);
   } else if (c.expect === 'cleaned') {

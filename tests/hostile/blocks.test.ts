@@ -1,0 +1,76 @@
+/**
+ * `maxBlocks`: a page with more blocks than any article fails at once with the
+ * reason, in the library as in the CLI, and the limit can be raised.
+ */
+import type { Root } from 'mdast';
+import { describe, expect, it } from 'vitest';
+import { Cleaner } from '../../src/clean.js';
+import { InputError, UsageError } from '../../src/errors.js';
+import { countBlocks, MAX_BLOCKS } from '../../src/limits.js';
+import { readText } from '../../src/readers/text.js';
+
+const lines = (n: number): string =>
+  Array.from({ length: n }, (_, i) => `Line ${i} of a long listing`).join('\n');
+
+describe('countBlocks', () => {
+  it('should count paragraphs, headings, list items and table rows, not their inline children', () => {
+    const tree: Root = {
+      type: 'root',
+      children: [
+        { type: 'heading', depth: 1, children: [{ type: 'text', value: 'Title' }] },
+        {
+          type: 'paragraph',
+          children: [{ type: 'emphasis', children: [{ type: 'text', value: 'x' }] }],
+        },
+        {
+          type: 'list',
+          children: [
+            {
+              type: 'listItem',
+              children: [{ type: 'paragraph', children: [{ type: 'text', value: 'a' }] }],
+            },
+            {
+              type: 'listItem',
+              children: [{ type: 'paragraph', children: [{ type: 'text', value: 'b' }] }],
+            },
+          ],
+        },
+        {
+          type: 'table',
+          children: [{ type: 'tableRow', children: [{ type: 'tableCell', children: [] }] }],
+        },
+      ],
+    };
+    // heading, paragraph, 2 list items + their 2 paragraphs, 1 table row
+    expect(countBlocks(tree)).toBe(7);
+  });
+
+  it('should count one block per line of a text dump', () => {
+    expect(countBlocks(readText(lines(1234)))).toBe(1234);
+  });
+});
+
+describe('maxBlocks', () => {
+  it('should fail a page over the limit with the one-line reason', () => {
+    const cleaner = new Cleaner({ maxBlocks: 500 });
+    let error: unknown;
+    try {
+      cleaner.clean(lines(501), { path: 'listing.txt' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).problem).toBe('too-large');
+    expect((error as InputError).message).toBe(
+      'too many blocks (501; limit 500, see --max-blocks)',
+    );
+  });
+
+  it('should clean a page at the limit, and refuse a limit below 1', () => {
+    expect(new Cleaner({ maxBlocks: 500 }).clean(lines(500), { path: 'a.txt' }).markdown).toContain(
+      'Line 499',
+    );
+    expect(MAX_BLOCKS).toBe(20_000);
+    expect(() => new Cleaner({ maxBlocks: 0 })).toThrow(UsageError);
+  });
+});
