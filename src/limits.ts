@@ -27,10 +27,10 @@ export const MAX_TREE_DEPTH = 48;
  */
 export const MAX_BLOCKS = 20_000;
 
+// Leaf blocks only: a list item counts through its paragraphs, not twice.
 const BLOCK_TYPES = new Set([
   'paragraph',
   'heading',
-  'listItem',
   'tableRow',
   'code',
   'html',
@@ -39,7 +39,7 @@ const BLOCK_TYPES = new Set([
   'footnoteDefinition',
 ]);
 
-/** Blocks of a tree (paragraphs, headings, list items, table rows…), counted without recursion. */
+/** Blocks of a tree (paragraphs, in list items too; headings, table rows…), counted without recursion. */
 export function countBlocks(tree: Root): number {
   let n = 0;
   const stack: Nodes[] = [tree];

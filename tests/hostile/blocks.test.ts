@@ -13,7 +13,7 @@ const lines = (n: number): string =>
   Array.from({ length: n }, (_, i) => `Line ${i} of a long listing`).join('\n');
 
 describe('countBlocks', () => {
-  it('should count paragraphs, headings, list items and table rows, not their inline children', () => {
+  it('should count leaf blocks (a list item through its paragraph), not inline children', () => {
     const tree: Root = {
       type: 'root',
       children: [
@@ -41,8 +41,8 @@ describe('countBlocks', () => {
         },
       ],
     };
-    // heading, paragraph, 2 list items + their 2 paragraphs, 1 table row
-    expect(countBlocks(tree)).toBe(7);
+    // heading, paragraph, the 2 list items' paragraphs (an item is not counted twice), 1 table row
+    expect(countBlocks(tree)).toBe(5);
   });
 
   it('should count one block per line of a text dump', () => {
