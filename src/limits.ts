@@ -45,6 +45,8 @@ export function countBlocks(tree: Root): number {
   const stack: Nodes[] = [tree];
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (BLOCK_TYPES.has(node.type)) n++;
+    // An item without a paragraph (`- ` alone) is a block of its own.
+    else if (node.type === 'listItem' && !node.children.some((c) => c.type === 'paragraph')) n++;
     if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading')
       for (const child of node.children) stack.push(child as Nodes);
   }

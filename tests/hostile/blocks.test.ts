@@ -45,6 +45,22 @@ describe('countBlocks', () => {
     expect(countBlocks(tree)).toBe(5);
   });
 
+  it('should count an empty list item as a block', () => {
+    const tree: Root = {
+      type: 'root',
+      children: [
+        {
+          type: 'list',
+          children: [
+            { type: 'listItem', children: [] },
+            { type: 'listItem', children: [] },
+          ],
+        },
+      ],
+    };
+    expect(countBlocks(tree)).toBe(2);
+  });
+
   it('should count one block per line of a text dump', () => {
     expect(countBlocks(readText(lines(1234)))).toBe(1234);
   });
