@@ -18,7 +18,12 @@ import { TempFiles, writeFileAtomic } from '../src/batch/atomic.js';
 import { expandInputs } from '../src/batch/inputs.js';
 import { MANIFEST_NAME, Manifest } from '../src/batch/manifest.js';
 import { formatSummary } from '../src/batch/progress.js';
-import { type BatchReporter, optionsHash, runBatch } from '../src/batch/runner.js';
+import {
+  type BatchConfig,
+  type BatchReporter,
+  optionsHash,
+  runBatch,
+} from '../src/batch/runner.js';
 import { tallyOf } from '../src/review/words.js';
 
 const temps: string[] = [];
@@ -36,6 +41,20 @@ function write(dir: string, rel: string, data: string | Buffer = 'x'): string {
   mkdirSync(path.dirname(p), { recursive: true });
   writeFileSync(p, data);
   return p;
+}
+
+/** A one-thread batch into `outDir` (1 MB limit, 30 s per file, no resume), with `over` on top. */
+function batchConfig(outDir: string, over: Partial<BatchConfig> = {}): BatchConfig {
+  return {
+    outDir,
+    options: {},
+    concurrency: 1,
+    maxBytes: 1e6,
+    timeoutMs: 30_000,
+    resume: false,
+    version: 'test',
+    ...over,
+  };
 }
 
 const ARTICLE =
@@ -180,15 +199,7 @@ describe('runBatch', () => {
     };
     const summary = await runBatch(
       inputs,
-      {
-        outDir: path.join(cwd, 'out'),
-        options: {},
-        concurrency: 1,
-        maxBytes: 10_000,
-        timeoutMs: 30_000,
-        resume: false,
-        version: 'test',
-      },
+      batchConfig(path.join(cwd, 'out'), { maxBytes: 10_000 }),
       reporter,
     );
     expect(summary).toMatchObject({ seen: 4, cleaned: 1, unchanged: 0, interrupted: false });
@@ -217,15 +228,7 @@ describe('runBatch', () => {
     const quiet: BatchReporter = { warn: () => undefined, error: () => undefined };
     const summary = await runBatch(
       inputs,
-      {
-        outDir: path.join(cwd, 'out'),
-        options: {},
-        concurrency: 1,
-        maxBytes: 10_000,
-        timeoutMs: 30_000,
-        resume: false,
-        version: 'test',
-      },
+      batchConfig(path.join(cwd, 'out'), { maxBytes: 10_000 }),
       quiet,
     );
     const meta = JSON.parse(readFileSync(path.join(cwd, 'out/in/good.json'), 'utf8'));
@@ -245,15 +248,7 @@ describe('runBatch', () => {
     const controller = new AbortController();
     const summary = await runBatch(
       inputs,
-      {
-        outDir: path.join(cwd, 'out'),
-        options: {},
-        concurrency: 1,
-        maxBytes: 1e6,
-        timeoutMs: 30_000,
-        resume: true,
-        version: 'test',
-      },
+      batchConfig(path.join(cwd, 'out'), { resume: true }),
       {
         warn: () => undefined,
         error: () => undefined,
@@ -284,16 +279,8 @@ describe('runBatch', () => {
       );
     const inputs = await expandInputs(['site'], { cwd });
     const quiet: BatchReporter = { warn: () => undefined, error: () => undefined };
-    const base = {
-      options: {},
-      concurrency: 1,
-      maxBytes: 1e6,
-      timeoutMs: 30_000,
-      resume: false,
-      version: 'test',
-    };
-    await runBatch(inputs, { ...base, outDir: path.join(cwd, 'plain') }, quiet);
-    await runBatch(inputs, { ...base, outDir: path.join(cwd, 'rep'), siteRepeats: true }, quiet);
+    await runBatch(inputs, batchConfig(path.join(cwd, 'plain')), quiet);
+    await runBatch(inputs, batchConfig(path.join(cwd, 'rep'), { siteRepeats: true }), quiet);
     for (const topic of stories) {
       const plain = JSON.parse(readFileSync(path.join(cwd, `plain/site/${topic}.json`), 'utf8'));
       const rep = JSON.parse(readFileSync(path.join(cwd, `rep/site/${topic}.json`), 'utf8'));

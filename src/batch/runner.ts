@@ -153,6 +153,19 @@ export function recorder(summary: BatchSummary, reporter: BatchReporter): (r: Fi
   };
 }
 
+/** The report of a cleaned page: words in and out as review/diff count them, and its status. */
+export function cleanedReport(display: string, metadata: Metadata): FileReport {
+  return {
+    display,
+    outcome: 'cleaned',
+    // One definition of words out and "% removed" (src/review/words.ts): head lines + body.
+    wordsIn: metadata.counts.inputWords,
+    wordsOut: outputWords(metadata),
+    status: metadata.status,
+    statusReasons: metadata.statusReasons,
+  };
+}
+
 export function skipLine(display: string, reason: string): string {
   return `skipped ${display}: ${reason}`;
 }
@@ -339,15 +352,7 @@ export async function runBatch(
       outputs: written,
     });
     await manifest?.maybeFlush();
-    finish({
-      ...base,
-      outcome: 'cleaned',
-      // One definition of words out and "% removed" (src/review/words.ts): head lines + body.
-      wordsIn: result.metadata.counts.inputWords,
-      wordsOut: outputWords(result.metadata),
-      status: result.metadata.status,
-      statusReasons: result.metadata.statusReasons,
-    });
+    finish(cleanedReport(file.display, result.metadata));
   };
 
   try {

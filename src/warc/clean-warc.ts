@@ -17,9 +17,8 @@ import type { InputFile } from '../batch/inputs.js';
 import type { JobResult } from '../batch/job.js';
 import { PooledCleaner } from '../batch/pooled.js';
 import type { BatchReporter, BatchSummary } from '../batch/runner.js';
-import { emptySummary, recorder } from '../batch/runner.js';
+import { cleanedReport, emptySummary, recorder } from '../batch/runner.js';
 import type { CleanOptions } from '../options.js';
-import { outputWords } from '../review/words.js';
 import type { Metadata } from '../writers/metadata.js';
 import { RecordNames } from './names.js';
 import { readWarc, type WarcDocument, type WarcSkip } from './read.js';
@@ -128,14 +127,7 @@ export async function runWarcBatch(
           const code = (error as NodeJS.ErrnoException).code ?? 'error';
           return finish({ ...base, outcome: 'failed', reason: `could not write output (${code})` });
         }
-        finish({
-          ...base,
-          outcome: 'cleaned',
-          wordsIn: result.metadata.counts.inputWords,
-          wordsOut: outputWords(result.metadata),
-          status: result.metadata.status,
-          statusReasons: result.metadata.statusReasons,
-        });
+        finish(cleanedReport(display, result.metadata));
       };
       let damage: string | undefined;
       try {
