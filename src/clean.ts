@@ -14,6 +14,7 @@ import { InputError } from './errors.js';
 import {
   clampMarkdownNesting,
   countBlocks,
+  estimateMarkdownBlocks,
   flattenDeep,
   MAX_MARKDOWN_NESTING,
   MAX_TREE_DEPTH,
@@ -153,6 +154,9 @@ export class Cleaner {
       return { markdown: '', metadata: buildMetadata(file, ''), messages: file.messages, file };
     }
     file.data.hastRules = hastRulesOf(this.options);
+    // Markdown is counted on its lines first: the parser would build all of it before `countBlocks`.
+    if (!variant.settle && format === 'markdown')
+      this.refuseOverMaxBlocks(estimateMarkdownBlocks(decoded.text));
     const tree = readInput(boundedText(decoded.text, format, file), format, file);
     if (flattenDeep(tree) > 0)
       file.message(`nesting deeper than ${MAX_TREE_DEPTH} levels flattened`, {
@@ -160,14 +164,7 @@ export class Cleaner {
         source: 'copydesk',
       });
     if (!variant.settle) {
-      // Bounded work: a page of more blocks than any article fails now, not after minutes.
-      const blocks = countBlocks(tree);
-      const max = this.options.maxBlocks;
-      if (blocks > max)
-        throw new InputError(
-          'too-large',
-          `too many blocks (${blocks.toLocaleString('en-US')}; limit ${max.toLocaleString('en-US')}, see --max-blocks)`,
-        );
+      this.refuseOverMaxBlocks(countBlocks(tree));
       // A settle pass's input is the cleaned Markdown: the input size stays the first pass's.
       file.data.inputWords = countWords(blockText(tree));
     }
@@ -175,6 +172,16 @@ export class Cleaner {
     const out = processor.runSync(tree, file);
     const markdown = processor.stringify(out, file);
     return { markdown, metadata: buildMetadata(file, markdown), messages: file.messages, file };
+  }
+
+  /** Bounded work: a page of more blocks than any article fails now, not after minutes. */
+  private refuseOverMaxBlocks(blocks: number): void {
+    const max = this.options.maxBlocks;
+    if (blocks > max)
+      throw new InputError(
+        'too-large',
+        `too many blocks (${blocks.toLocaleString('en-US')}; limit ${max.toLocaleString('en-US')}, see --max-blocks)`,
+      );
   }
 }
 

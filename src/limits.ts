@@ -53,6 +53,84 @@ export function countBlocks(tree: Root): number {
   return n;
 }
 
+/**
+ * Blocks a Markdown text will have at least, counted on its lines before any
+ * parser sees them (remark-parse builds the whole tree first, and 100,000
+ * empty list items run it out of memory before `countBlocks` could refuse).
+ * Counts, outside fenced code: list item markers, ATX headings, fences, and
+ * paragraph starts after a blank line. An empty item that would continue a
+ * paragraph is not counted (it cannot interrupt one), nor is indented code.
+ * Each counted line starts a block, so a text over the limit here is over it
+ * after parsing too (give or take a rare ordered-list number that only
+ * continues a paragraph). One pass, no regular expressions.
+ */
+export function estimateMarkdownBlocks(text: string): number {
+  let n = 0;
+  let fence = ''; // the open fence's marker run, '' outside fenced code
+  let previous: 'blank' | 'paragraph' | 'other' = 'blank';
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    let i = start;
+    let indent = 0;
+    while (i < end && isSpace(text.charCodeAt(i))) indent += text.charCodeAt(i++) === 9 ? 4 : 1;
+    // `>` markers: the block inside a quote counts like one outside it
+    while (i < end && text.charCodeAt(i) === 62) {
+      i++;
+      indent = 0;
+      while (i < end && isSpace(text.charCodeAt(i))) indent += text.charCodeAt(i++) === 9 ? 4 : 1;
+    }
+    const blank = i >= end || (i === end - 1 && text.charCodeAt(i) === 13);
+    if (fence !== '') {
+      if (!blank && indent < 4 && text.startsWith(fence, i)) fence = '';
+    } else if (blank) {
+      previous = 'blank';
+    } else if (indent >= 4 && previous !== 'paragraph') {
+      // indented code (or a nested item, counted by its own marker below when under 4 columns)
+      previous = 'other';
+    } else {
+      const c = text.charCodeAt(i);
+      const marker = containerEnd(text, i, end);
+      const bare =
+        (c === 45 || c === 42 || c === 43) && (i + 1 >= end || text.charCodeAt(i + 1) === 13);
+      if (marker !== -1 || bare) {
+        const rest = marker === -1 ? end : marker;
+        let j = rest;
+        while (j < end && isSpace(text.charCodeAt(j))) j++;
+        const empty = j >= end || (j === end - 1 && text.charCodeAt(j) === 13);
+        if (!(empty && previous === 'paragraph')) {
+          n++;
+          previous = empty ? 'other' : 'paragraph';
+        }
+      } else if (isAtxHeading(text, i, end)) {
+        n++;
+        previous = 'other';
+      } else if ((c === 96 || c === 126) && text.startsWith(c === 96 ? '```' : '~~~', i)) {
+        n++;
+        let j = i;
+        while (j < end && text.charCodeAt(j) === c) j++;
+        fence = text.slice(i, j);
+        previous = 'other';
+      } else {
+        if (previous !== 'paragraph') n++;
+        previous = 'paragraph';
+      }
+    }
+    start = end + 1;
+  }
+  return n;
+}
+
+/** `#` to `######` then a space or the end of the line. */
+function isAtxHeading(text: string, i: number, end: number): boolean {
+  let j = i;
+  while (j < end && j - i < 7 && text.charCodeAt(j) === 35) j++;
+  return (
+    j > i && j - i <= 6 && (j >= end || isSpace(text.charCodeAt(j)) || text.charCodeAt(j) === 13)
+  );
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }

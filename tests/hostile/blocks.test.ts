@@ -3,10 +3,12 @@
  * reason, in the library as in the CLI, and the limit can be raised.
  */
 import type { Root } from 'mdast';
+import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { Cleaner } from '../../src/clean.js';
 import { InputError, UsageError } from '../../src/errors.js';
-import { countBlocks, MAX_BLOCKS } from '../../src/limits.js';
+import { countBlocks, estimateMarkdownBlocks, MAX_BLOCKS } from '../../src/limits.js';
+import { readMarkdown } from '../../src/readers/markdown.js';
 import { readText } from '../../src/readers/text.js';
 
 const lines = (n: number): string =>
@@ -63,6 +65,41 @@ describe('countBlocks', () => {
 
   it('should count one block per line of a text dump', () => {
     expect(countBlocks(readText(lines(1234)))).toBe(1234);
+  });
+});
+
+describe('estimateMarkdownBlocks', () => {
+  const parsed = (md: string): number => countBlocks(readMarkdown(md, new VFile(md)));
+
+  it.each([
+    ['paragraphs', 'One paragraph\nwrapped on two lines.\n\nAnother one.\n'],
+    ['a list of items', '- first\n- second\n- third\n\nAfter the list.\n'],
+    ['empty items', '- \n- \n-\n- \n'],
+    ['headings and a quote', '# Title\n\nText.\n\n## Part\n\n> quoted\n> on two lines\n'],
+    ['an ordered list', '1. one\n2. two\n3. three\n'],
+    ['a fence', '```\n- not an item\n# not a heading\n```\n\nText.\n'],
+  ])('should count the blocks of %s as the parser does', (_, md) => {
+    expect(estimateMarkdownBlocks(md)).toBe(parsed(md));
+  });
+
+  it('should count 100,000 empty list items without parsing them', () => {
+    expect(estimateMarkdownBlocks('- \n'.repeat(100_000))).toBe(100_000);
+  });
+
+  it('should not count what cannot start a block (near misses)', () => {
+    // lines of one wrapped paragraph; an empty marker cannot interrupt it; `#tag` is no heading
+    expect(estimateMarkdownBlocks('A paragraph\n-\n#tag and more\nstill the paragraph\n')).toBe(1);
+    // lines inside fenced code are code, however they look
+    expect(estimateMarkdownBlocks(`~~~\n${'- item\n'.repeat(1000)}~~~\n`)).toBe(1);
+    // indented code after a blank line
+    expect(estimateMarkdownBlocks(`Text.\n\n${'    - item\n'.repeat(50)}`)).toBe(1);
+  });
+
+  it('should refuse a Markdown page over the limit before parsing it', () => {
+    const cleaner = new Cleaner({ maxBlocks: 500, from: 'markdown' });
+    expect(() => cleaner.clean('- \n'.repeat(501), { path: 'items.md' })).toThrow(
+      'too many blocks (501; limit 500, see --max-blocks)',
+    );
   });
 });
 
