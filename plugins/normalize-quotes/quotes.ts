@@ -384,6 +384,7 @@ export function quoteTransform(
  * as the white-space normaliser would make them.
  */
 function strayNoBreakSpaces(text: string, protect: Uint8Array): Replacements | undefined {
+  if (!text.includes('\u00A0') && !text.includes('\u202F')) return undefined;
   const repl: Replacements = new Map();
   for (let i = 0; i < text.length; i++) {
     if (protect[i] || !/[\u00A0\u202F]/.test(text[i]!)) continue;

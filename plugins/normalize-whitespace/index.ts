@@ -40,10 +40,24 @@ export const defaults = { nfc: true, keepNbsp: true } as const satisfies Require
 
 export const RULE = 'normalize-whitespace';
 
-/** Spaces that collapse (ASCII space, tab, no-break and odd-width spaces). */
-const SPACE = /[ \t\u00A0\u202F\u2007\u2000-\u200A\u205F]/;
+/** Spaces that collapse (ASCII space, tab, no-break and odd-width spaces): `isSpaceAt`. */
 const NBSP_LIKE = /[\u00A0\u202F\u2007\u2000-\u200A\u205F]/;
 const ZW_ALWAYS = /[\u200B\u2060\uFEFF\u00AD]/;
+/** Any character step 1 looks at (most runs hold none: the step is skipped). */
+const ANY_INVISIBLE = /[\u200B\u2060\uFEFF\u00AD\u200C\u200D]/;
+/** Whether `text` holds a non-ASCII character: only such text can change under NFC (step 2). */
+function hasNonAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return true;
+  return false;
+}
+
+/** `SPACE.test(text[i])` by character code (called on every character of a run). */
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 0x20 || c === 0x09) return true;
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x202f || c === 0x2007 || (c >= 0x2000 && c <= 0x200a) || c === 0x205f;
+}
 const EMOJI = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F|\u20E3/u;
 const NON_LATIN_LETTER = /[\p{L}\p{M}]/u;
 const LATIN_LIKE = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u;
@@ -100,14 +114,15 @@ export function whitespaceTransform(
   return (text, protect) => {
     const repl: Replacements = new Map();
     // 1. invisible characters
-    for (let i = 0; i < text.length; i++) {
-      if (protect[i]) continue;
-      const ch = text[i]!;
-      if (ZW_ALWAYS.test(ch)) repl.set(i, '');
-      else if ((ch === '\u200C' || ch === '\u200D') && !joinerNeeded(text, i)) repl.set(i, '');
-    }
-    // 2. NFC, per base character + its combining marks
-    if (options.nfc) {
+    if (ANY_INVISIBLE.test(text))
+      for (let i = 0; i < text.length; i++) {
+        if (protect[i]) continue;
+        const ch = text[i]!;
+        if (ZW_ALWAYS.test(ch)) repl.set(i, '');
+        else if ((ch === '\u200C' || ch === '\u200D') && !joinerNeeded(text, i)) repl.set(i, '');
+      }
+    // 2. NFC, per base character + its combining marks (every match holds a non-ASCII character)
+    if (options.nfc && hasNonAscii(text)) {
       const cluster = /\P{M}\p{M}+|[\u1100-\u1112][\u1161-\u1175][\u11A8-\u11C2]?|[^\p{ASCII}]/gsu;
       for (let m = cluster.exec(text); m; m = cluster.exec(text)) {
         const s = m[0];
@@ -124,16 +139,17 @@ export function whitespaceTransform(
     // 3. spaces: collapse runs, fix no-break spaces, trim block and line ends.
     // Indices already deleted (zero-width) are invisible here.
     const live: number[] = [];
-    for (let i = 0; i < text.length; i++) if (repl.get(i) !== '') live.push(i);
+    if (repl.size === 0) for (let i = 0; i < text.length; i++) live.push(i);
+    else for (let i = 0; i < text.length; i++) if (repl.get(i) !== '') live.push(i);
     let k = 0;
     while (k < live.length) {
       const i = live[k]!;
-      if (protect[i] || !SPACE.test(text[i]!)) {
+      if (protect[i] || !isSpaceAt(text, i)) {
         k++;
         continue;
       }
       let e = k;
-      while (e < live.length && !protect[live[e]!] && SPACE.test(text[live[e]!]!)) e++;
+      while (e < live.length && !protect[live[e]!] && isSpaceAt(text, live[e]!)) e++;
       // run = live[k..e)
       const prevIdx = k > 0 ? live[k - 1]! : -1;
       const nextIdx = e < live.length ? live[e]! : -1;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { blockText, countSpacedWords, countWords, SPACED_WORD } from './text.js';
+import { blockText, countSpacedWords, countWords, SPACED_WORD, squash } from './text.js';
 
 const parse = (markdown: string) => unified().use(remarkParse).parse(markdown);
 
@@ -35,6 +35,83 @@ describe('countSpacedWords', () => {
       fc.property(fc.array(fc.constantFrom(...chars, ...odd), { maxLength: 16 }), (parts) => {
         const text = parts.join('');
         expect(countSpacedWords(text)).toBe(byRegex(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('countWords', () => {
+  const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
+  const bySegmenter = (t: string) => [...segmenter.segment(t)].filter((s) => s.isWordLike).length;
+
+  it('should segment text with a Han, kana or Thai character anywhere, even after curly quotes', () => {
+    const mixed = '“Quoted” words then 東京都に住んでいます';
+    expect(countWords(mixed)).toBe(bySegmenter(mixed));
+    expect(countWords('“Quoted” words, no unspaced script')).toBe(5);
+    // an astral Han character (a surrogate pair) at the very end
+    expect(countWords('one two 𠀀')).toBe(bySegmenter('one two 𠀀'));
+  });
+
+  it('should agree with the segmenter or the word pattern, as the whole-text test picks', () => {
+    const unspaced =
+      /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+    const chars = [
+      'a',
+      ' ',
+      '’',
+      '“',
+      'é',
+      'ก',
+      '東',
+      'か',
+      '𠀀',
+      '\u0dff',
+      '\u0e00',
+      'ໂ',
+      'က',
+      'ក',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        const want = unspaced.test(text) ? bySegmenter(text) : countSpacedWords(text);
+        expect(countWords(text)).toBe(want);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('squash', () => {
+  const byRegex = (t: string) => t.replace(/\s+/g, ' ').trim();
+
+  it('should collapse and trim white space, and return clean text as it is', () => {
+    expect(squash('  a \t b\n\nc\u00a0 ')).toBe('a b c');
+    expect(squash('a b c')).toBe('a b c');
+    expect(squash('a  b')).toBe('a b');
+    expect(squash(' a')).toBe('a');
+    expect(squash('a\u3000b')).toBe('a b');
+  });
+
+  it('should give what collapsing every white-space run gives', () => {
+    const chars = [
+      'a',
+      ' ',
+      '\t',
+      '\n',
+      '\r',
+      '\u00a0',
+      '\u2009',
+      '\u3000',
+      '\ufeff',
+      'é',
+      '\u200b',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(squash(text)).toBe(byRegex(text));
       }),
       { numRuns: 2000 },
     );

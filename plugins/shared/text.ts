@@ -63,6 +63,22 @@ const wordSegmenter = new Intl.Segmenter('und', { granularity: 'word' });
 /** Scripts written without spaces between words: only these need a dictionary segmenter. */
 const UNSPACED =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+/** `UNSPACED` at `lastIndex` (sticky). */
+const UNSPACED_AT = new RegExp(UNSPACED.source, 'uy');
+
+/**
+ * `UNSPACED.test(text)`, testing only the characters at or above U+0E00 (every
+ * script of `UNSPACED` lies there): most texts have none, or a few curly quotes.
+ */
+function mayHoldUnspaced(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) < 0x0e00) continue;
+    UNSPACED_AT.lastIndex = i;
+    if (UNSPACED_AT.test(text)) return true;
+  }
+  return false;
+}
+
 /**
  * A word of a spaced script: letters/digits, with inner apostrophes, hyphens,
  * dots or commas ("don't", "U.S", "1,200"). `countSpacedWords` counts its
@@ -145,7 +161,7 @@ export function countSpacedWords(text: string): number {
  * faster and agrees with the segmenter on spaced text.
  */
 export function countWords(text: string): number {
-  if (UNSPACED.test(text)) {
+  if (mayHoldUnspaced(text)) {
     let n = 0;
     for (const s of segments(wordSegmenter, text)) if (s.isWordLike) n++;
     return n;
@@ -153,8 +169,16 @@ export function countWords(text: string): number {
   return countSpacedWords(text);
 }
 
+/**
+ * White space `squash` would change: any `\s` but a single ASCII space
+ * between other characters (most texts have none: no new string is built).
+ */
+const NEEDS_SQUASH =
+  /[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}|^ | $/;
+
 /** Collapse white space and trim, for comparisons. */
 export function squash(text: string): string {
+  if (!NEEDS_SQUASH.test(text)) return text;
   return text.replace(/\s+/g, ' ').trim();
 }
 

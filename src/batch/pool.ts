@@ -6,6 +6,7 @@
  * (Node 20 workers cannot load TypeScript by themselves).
  */
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
@@ -39,6 +40,17 @@ export interface PoolOptions {
 }
 
 export type CleanPool = Piscina<CleanJob, JobResult>;
+
+/**
+ * The default number of worker threads (`-j`) on a machine of `cores` cores:
+ * one fewer than the cores, at least one. One clean keeps more than one core
+ * busy (V8's GC and compiler threads run beside it, and the main thread reads
+ * and writes the files), so a thread per core was slower than one thread on a
+ * 2-core machine (docs/benchmarks.md, "Workers that help").
+ */
+export function defaultThreads(cores: number = availableParallelism()): number {
+  return Math.max(1, Math.floor(cores) - 1);
+}
 
 function tsxLoader(): string {
   try {

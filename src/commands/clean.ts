@@ -14,14 +14,13 @@
  * Ctrl-C / SIGTERM: stop taking files, remove temp files, save the manifest,
  * exit 130.
  */
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { expandInputs } from '../batch/inputs.js';
 import type { JobResult } from '../batch/job.js';
 import { overwrittenInputs, prepareOutDir } from '../batch/out-dir.js';
-import { cleanAlone } from '../batch/pool.js';
+import { cleanAlone, defaultThreads } from '../batch/pool.js';
 import { createReporter, formatSummary } from '../batch/progress.js';
 import { type BatchSummary, failLine, runBatch, skipLine } from '../batch/runner.js';
 import { version } from '../batch/version.js';
@@ -351,8 +350,8 @@ export const cleanCommand: CommandModule<object, CleanArgs> = {
       .option('concurrency', {
         alias: 'j',
         type: 'number',
-        default: availableParallelism(),
-        describe: 'worker threads for cleaning (default: number of cores)',
+        default: defaultThreads(),
+        describe: 'worker threads for cleaning (default: cores − 1, at least 1)',
       })
       .option('quiet', {
         alias: 'q',

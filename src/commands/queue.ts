@@ -7,10 +7,10 @@
  *   cleans jobs until SIGTERM/SIGINT (finishes the active ones, then exits 0).
  * - `copydesk queue status --redis URL [--queue NAME] [--json]`.
  */
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { defaultThreads } from '../batch/pool.js';
 import { withConfigFile } from '../config/cli.js';
 import { UsageError } from '../errors.js';
 import { resolveOptions } from '../options.js';
@@ -142,8 +142,8 @@ export const workerCommand: CommandModule<object, WorkerArgs> = {
       .option('concurrency', {
         alias: 'j',
         type: 'number',
-        default: availableParallelism(),
-        describe: 'worker threads',
+        default: defaultThreads(),
+        describe: 'worker threads (default: cores − 1, at least 1)',
       })
       .option('timeout', {
         type: 'number',

@@ -4,9 +4,9 @@
  * `copydesk: listening on http://HOST:PORT` on stderr when ready. SIGTERM or
  * SIGINT: stop accepting, finish the requests in flight, stop the pool, exit 0.
  */
-import { availableParallelism } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { defaultThreads } from '../batch/pool.js';
 import { withConfigFile } from '../config/cli.js';
 import { UsageError } from '../errors.js';
 import { resolveOptions } from '../options.js';
@@ -100,8 +100,8 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
       .option('concurrency', {
         alias: 'j',
         type: 'number',
-        default: availableParallelism(),
-        describe: 'worker threads for cleaning',
+        default: defaultThreads(),
+        describe: 'worker threads for cleaning (default: cores − 1, at least 1)',
       })
       .option('max-queue', {
         type: 'number',

@@ -28,7 +28,7 @@ export interface CopydeskConfig
   referenceDate?: string;
   /** Output folder of `copydesk clean` (default: `output`). */
   out?: string;
-  /** Worker threads (default: the number of cores). */
+  /** Worker threads (default: cores − 1, at least 1). */
   concurrency?: number;
   /** Largest input in bytes; a number or a size such as `"20MB"`. */
   maxBytes?: number | string;
