@@ -58,6 +58,35 @@ function idTokens(el: Element): string[] {
   return title.length >= 3 ? ids.filter((id) => !sameSlug(slug(id), title)) : ids;
 }
 
+/** Class and id tokens of each element, read once per document (`collectHints`). */
+interface Tokens {
+  cls(el: Element): string[];
+  ids(el: Element): string[];
+}
+
+function tokenReader(): Tokens {
+  const cls = new Map<Element, string[]>();
+  const ids = new Map<Element, string[]>();
+  return {
+    cls(el) {
+      let t = cls.get(el);
+      if (!t) {
+        t = classTokens(el);
+        cls.set(el, t);
+      }
+      return t;
+    },
+    ids(el) {
+      let t = ids.get(el);
+      if (!t) {
+        t = idTokens(el);
+        ids.set(el, t);
+      }
+      return t;
+    },
+  };
+}
+
 const HEADING = /^h[1-6]$/;
 
 /** The element itself when it is a heading, else its first heading among the first few descendants. */
@@ -90,6 +119,30 @@ function sameSlug(id: string, title: string): boolean {
   return id === title || (id.length >= 12 && (title.startsWith(id) || id.startsWith(title)));
 }
 
+/** Whether the UTF-16 unit `c` is white space to `\s` (which has none outside the BMP). */
+function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** `text.replace(/\s+/g, '').length`, without building the string. */
+function nonSpaceLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (!isSpaceCode(text.charCodeAt(i))) n++;
+  return n;
+}
+
 /**
  * Characters of text (white space excluded) under each element, and of its
  * prose: the text outside links.
@@ -102,7 +155,7 @@ function measure(root: Root): { sizes: Map<Element, number>; prose: Map<Element,
     let p = 0;
     for (const child of node.children) {
       if (child.type === 'text') {
-        const c = child.value.replace(/\s+/g, '').length;
+        const c = nonSpaceLength(child.value);
         n += c;
         if (!linked) p += c;
       } else if (child.type === 'element') {
@@ -165,19 +218,19 @@ interface Candidate {
   parents: Element[];
 }
 
-function contentRank(el: Element): number | undefined {
+function contentRank(el: Element, tok: Tokens): number | undefined {
   if (strings(el.properties.itemProp).some((p) => p.toLowerCase() === 'articlebody')) return 0;
-  if ([...classTokens(el), ...idTokens(el)].some(isContentToken)) return 1;
+  if (tok.cls(el).some(isContentToken) || tok.ids(el).some(isContentToken)) return 1;
   if (el.tagName === 'article') return 2;
   if (el.tagName === 'main' || strings(el.properties.role).includes('main')) return 3;
   return undefined;
 }
 
-function containerEvidence(el: Element, rank: number): string {
+function containerEvidence(el: Element, rank: number, tok: Tokens): string {
   if (rank === 0) return `itemprop="articleBody" on <${el.tagName}>`;
   if (rank === 1) {
-    const t = [...classTokens(el), ...idTokens(el)].find(isContentToken);
-    return `${classTokens(el).includes(t ?? '') ? 'class' : 'id'} "${t}" on <${el.tagName}>`;
+    const t = [...tok.cls(el), ...tok.ids(el)].find(isContentToken);
+    return `${tok.cls(el).includes(t ?? '') ? 'class' : 'id'} "${t}" on <${el.tagName}>`;
   }
   if (rank === 2) return '<article>';
   return el.tagName === 'main' ? '<main>' : `role="main" on <${el.tagName}>`;
@@ -187,17 +240,22 @@ function containerEvidence(el: Element, rank: number): string {
 export function findContent(
   root: Root,
   sizes: Map<Element, number>,
+  tok: Tokens = tokenReader(),
 ): { elements: Set<Element>; container?: ContentContainer } {
   const candidates: Candidate[] = [];
-  const walk = (node: Root | Element, parents: Element[]): void => {
+  // One stack of ancestors, copied only for the (few) candidates.
+  const parents: Element[] = [];
+  const walk = (node: Root | Element): void => {
     for (const child of node.children) {
       if (child.type !== 'element') continue;
-      const rank = contentRank(child);
-      if (rank !== undefined) candidates.push({ el: child, rank, parents });
-      walk(child, [...parents, child]);
+      const rank = contentRank(child, tok);
+      if (rank !== undefined) candidates.push({ el: child, rank, parents: [...parents] });
+      parents.push(child);
+      walk(child);
+      parents.pop();
     }
   };
-  walk(root, []);
+  walk(root);
   for (let rank = 0; rank <= 3; rank++) {
     const at = candidates.filter(
       (c) => c.rank === rank && (sizes.get(c.el) ?? 0) >= MIN_CONTENT_CHARS,
@@ -213,7 +271,7 @@ export function findContent(
       top = headed[0]!;
       return {
         elements: new Set([top.el]),
-        container: { evidence: containerEvidence(top.el, rank), specific: rank <= 1 },
+        container: { evidence: containerEvidence(top.el, rank, tok), specific: rank <= 1 },
       };
     }
     const chosen = new Set<Element>();
@@ -227,7 +285,7 @@ export function findContent(
     }
     return {
       elements: chosen,
-      container: { evidence: containerEvidence(top.el, rank), specific: rank <= 1 },
+      container: { evidence: containerEvidence(top.el, rank, tok), specific: rank <= 1 },
     };
   }
   return { elements: new Set() };
@@ -260,7 +318,7 @@ function describe(el: Element, what: string): string {
 }
 
 /** Chrome evidence an element carries by itself. */
-function ownChrome(el: Element): ChromeEvidence[] {
+function ownChrome(el: Element, tok: Tokens): ChromeEvidence[] {
   const out: ChromeEvidence[] = [];
   const tagConcept = TAG_CONCEPT[el.tagName];
   if (tagConcept) out.push({ concept: tagConcept, evidence: `<${el.tagName}>`, landmark: true });
@@ -278,16 +336,16 @@ function ownChrome(el: Element): ChromeEvidence[] {
       }
     }
   };
-  tokenEvidence(classTokens(el), 'class', true);
-  tokenEvidence(idTokens(el), 'id', false);
+  tokenEvidence(tok.cls(el), 'class', true);
+  tokenEvidence(tok.ids(el), 'id', false);
   return out;
 }
 
 const SKIP_TAGS = new Set(['html', 'body']);
 
 /** One step of `Hints.path`: the element's number, tag and first class. */
-function pathStep(id: number, el: Element): string {
-  const cls = classTokens(el)[0];
+function pathStep(id: number, el: Element, tok: Tokens): string {
+  const cls = tok.cls(el)[0];
   return `${id}:${el.tagName}${cls ? `.${cls}` : ''}`;
 }
 
@@ -299,7 +357,8 @@ export function collectHints(root: Root): Map<number, Hints> {
   const { sizes, prose } = measure(root);
   const pageChars = Math.max(...[...sizes.values(), 1]);
   const pageProse = Math.max(...[...prose.values(), 1]);
-  const found = findContent(root, sizes);
+  const tok = tokenReader();
+  const found = findContent(root, sizes, tok);
   const content = found.elements;
   const container = found.container;
   // Elements that contain a content container are wrappers, never chrome.
@@ -307,14 +366,17 @@ export function collectHints(root: Root): Map<number, Hints> {
   const byId = new Map<number, Hints>();
   let next = 0;
 
-  const markWrappers = (node: Root | Element, parents: Element[]): void => {
+  const parents: Element[] = [];
+  const markWrappers = (node: Root | Element): void => {
     for (const child of node.children) {
       if (child.type !== 'element') continue;
       if (content.has(child)) for (const p of parents) wrappers.add(p);
-      markWrappers(child, [...parents, child]);
+      parents.push(child);
+      markWrappers(child);
+      parents.pop();
     }
   };
-  markWrappers(root, []);
+  if (content.size > 0) markWrappers(root);
 
   const isChromeable = (el: Element): boolean => {
     if (SKIP_TAGS.has(el.tagName)) return false;
@@ -328,7 +390,7 @@ export function collectHints(root: Root): Map<number, Hints> {
   const ownOf = (el: Element): ChromeEvidence[] => {
     let own = owned.get(el);
     if (!own) {
-      own = isChromeable(el) ? ownChrome(el) : [];
+      own = isChromeable(el) ? ownChrome(el, tok) : [];
       owned.set(el, own);
     }
     return own;
@@ -368,8 +430,8 @@ export function collectHints(root: Root): Map<number, Hints> {
               : (parent.ancestors ?? []),
           tokens: [
             ...(parent.tokens ?? []),
-            ...classTokens(el).map((t) => t.toLowerCase()),
-            ...idTokens(el).map((t) => t.toLowerCase()),
+            ...tok.cls(el).map((t) => t.toLowerCase()),
+            ...tok.ids(el).map((t) => t.toLowerCase()),
           ],
           roles: [...(parent.roles ?? []), ...roles],
           itemprops: [...(parent.itemprops ?? []), ...itemprops],
@@ -381,7 +443,7 @@ export function collectHints(root: Root): Map<number, Hints> {
         hints.container = container;
       }
       const id = next++;
-      if (!SKIP_TAGS.has(el.tagName)) hints.path = [...(parent.path ?? []), pathStep(id, el)];
+      if (!SKIP_TAGS.has(el.tagName)) hints.path = [...(parent.path ?? []), pathStep(id, el, tok)];
       byId.set(id, hints);
       el.properties[HINT_ID] = id;
       walk(el, hints, isInside, within);
