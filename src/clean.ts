@@ -20,9 +20,8 @@ import {
   MAX_TREE_DEPTH,
 } from './limits.js';
 import { type CleanOptions, type ResolvedOptions, resolveOptions } from './options.js';
-import { type CopydeskProcessor, createPipeline, type PresetVariant } from './pipeline.js';
+import { type CopydeskProcessor, createPipeline } from './pipeline.js';
 import { readInput, resolveFormat } from './readers/index.js';
-import { settle } from './settle.js';
 import { buildMetadata, type Metadata } from './writers/metadata.js';
 
 export interface CleanResult {
@@ -46,8 +45,6 @@ export class Cleaner {
   readonly processor: CopydeskProcessor;
   /** Processors of `sites` entries that change more than rules, built on first use (key: the entry). */
   readonly #siteProcessors = new Map<object, CopydeskProcessor>();
-  /** Processors of later settle passes (no metadata-only plugins), built on first use (key: the entry, or the options). */
-  readonly #settleProcessors = new Map<object, CopydeskProcessor>();
 
   constructor(options: Readonly<CleanOptions> = {}) {
     this.options = resolveOptions(options);
@@ -55,67 +52,27 @@ export class Cleaner {
   }
 
   /** The processor for a document's host (a `sites` override, else the main one). */
-  processorFor(host: string | undefined, variant: Readonly<PresetVariant> = {}): CopydeskProcessor {
-    const settle = variant.settle ?? false;
+  processorFor(host: string | undefined): CopydeskProcessor {
     const site = siteOverrideFor(this.options, host);
-    if (!site && !settle) return this.processor;
-    const cache = settle ? this.#settleProcessors : this.#siteProcessors;
-    const key = site ?? this.options;
-    let processor = cache.get(key);
+    if (!site) return this.processor;
+    let processor = this.#siteProcessors.get(site);
     if (!processor) {
-      processor = createPipeline(
-        site ? withSiteOverride(this.options, site) : this.options,
-        variant,
-      );
-      cache.set(key, processor);
+      processor = createPipeline(withSiteOverride(this.options, site));
+      this.#siteProcessors.set(site, processor);
     }
     return processor;
   }
 
   /**
-   * Clean one document, then clean the result again until it no longer
-   * changes (`src/settle.ts`), so that cleaning the output changes nothing.
+   * Clean one document. The pipeline settles on the tree (`plugins/settle`):
+   * cleaning the output again changes nothing, without a second clean.
    */
   clean(input: string | Uint8Array, doc: DocumentOptions = {}): CleanResult {
-    return onlyTargetLanguage(this.cleanSettled(input, doc), this.options.targetLanguage);
-  }
-
-  private cleanSettled(input: string | Uint8Array, doc: DocumentOptions): CleanResult {
-    const first = this.cleanOnce(input, doc);
-    if (first.metadata.status === 'empty') return first;
-    const path = doc.path ?? this.options.path;
-    // Later passes read the same lines again: they start from the first
-    // pass's per-text caches (pure functions of the text, so safe to share),
-    // and leave out the plugins that only set metadata kept from pass 1.
-    const caches = {
-      bylineCache: first.file.data.bylineCache ?? new Map(),
-      signalCache: first.file.data.signalCache ?? new Map(),
-      dateCache: first.file.data.dateCache ?? new Map(),
-    };
-    const settled = settle(first, (markdown) =>
-      this.cleanOnce(
-        markdown,
-        { from: 'markdown', path, ...(doc.url ? { url: doc.url } : {}) },
-        caches,
-        { settle: true },
-      ),
-    );
-    if (settled === first) return first;
-    return {
-      markdown: settled.markdown,
-      metadata: buildMetadata(settled.file, settled.markdown),
-      messages: settled.file.messages,
-      file: settled.file,
-    };
+    return onlyTargetLanguage(this.cleanOnce(input, doc), this.options.targetLanguage);
   }
 
   /** One pass of the pipeline over the input. */
-  cleanOnce(
-    input: string | Uint8Array,
-    doc: DocumentOptions = {},
-    caches: Pick<VFile['data'], 'bylineCache' | 'signalCache' | 'dateCache'> = {},
-    variant: Readonly<PresetVariant> = {},
-  ): CleanResult {
+  cleanOnce(input: string | Uint8Array, doc: DocumentOptions = {}): CleanResult {
     const path = doc.path ?? this.options.path;
     const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
     const from = doc.from ?? this.options.from;
@@ -140,9 +97,6 @@ export class Cleaner {
       host: hostOfUrl(url),
     };
     file.data.meta = { authors: [] };
-    if (caches.bylineCache) file.data.bylineCache = caches.bylineCache;
-    if (caches.signalCache) file.data.signalCache = caches.signalCache;
-    if (caches.dateCache) file.data.dateCache = caches.dateCache;
     if (decoded.replaced > 0)
       file.message(`${decoded.replaced} invalid byte sequence(s) replaced with U+FFFD`, {
         ruleId: 'decode',
@@ -155,7 +109,7 @@ export class Cleaner {
     }
     file.data.hastRules = hastRulesOf(this.options);
     // Markdown is counted on its lines first: the parser would build all of it before `countBlocks`.
-    if (!variant.settle && format === 'markdown')
+    if (format === 'markdown')
       this.refuseOverMaxBlocks(estimateMarkdownBlocks(decoded.text));
     const tree = readInput(boundedText(decoded.text, format, file), format, file);
     if (flattenDeep(tree) > 0)
@@ -163,12 +117,9 @@ export class Cleaner {
         ruleId: 'limits',
         source: 'copydesk',
       });
-    if (!variant.settle) {
-      this.refuseOverMaxBlocks(countBlocks(tree));
-      // A settle pass's input is the cleaned Markdown: the input size stays the first pass's.
-      file.data.inputWords = countWords(blockText(tree));
-    }
-    const processor = this.processorFor(documentHost(file), variant);
+    this.refuseOverMaxBlocks(countBlocks(tree));
+    file.data.inputWords = countWords(blockText(tree));
+    const processor = this.processorFor(documentHost(file));
     const out = processor.runSync(tree, file);
     const markdown = processor.stringify(out, file);
     return { markdown, metadata: buildMetadata(file, markdown), messages: file.messages, file };

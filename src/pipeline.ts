@@ -35,6 +35,7 @@ import { remarkNormalizeQuotes } from '../plugins/normalize-quotes/index.js';
 import { remarkNormalizeWhitespace } from '../plugins/normalize-whitespace/index.js';
 import { remarkPrune } from '../plugins/prune/index.js';
 import { remarkSanitizeLinks } from '../plugins/sanitize-links/index.js';
+import { remarkSettle } from '../plugins/settle/index.js';
 import type { Phrases } from '../plugins/shared/lexicon.js';
 import { remarkStripAuthorBio } from '../plugins/strip-author-bio/index.js';
 import { remarkStripBoilerplate } from '../plugins/strip-boilerplate/index.js';
@@ -56,23 +57,8 @@ function lexiconOption(options: ResolvedOptions): { extraPhrases?: Phrases } {
   return options.lexicon ? { extraPhrases: options.lexicon } : {};
 }
 
-/** Which run of the preset a processor is for. */
-export interface PresetVariant {
-  /**
-   * A later settle pass (`src/settle.ts`): leaves out the plugins whose only
-   * effect is metadata the settled result takes from the first pass — sources,
-   * quotes, and the language unless `quotes: 'auto'` reads it. Same Markdown,
-   * messages, title, dek, counts and status (default: `false`).
-   */
-  settle?: boolean;
-}
-
 /** Plugins of the preset, in order, configured from resolved options. */
-export function presetPlugins(
-  options: ResolvedOptions,
-  variant: Readonly<PresetVariant> = {},
-): PluggableList {
-  const all = (variant.settle ?? false) === false;
+export function presetPlugins(options: ResolvedOptions): PluggableList {
   return [
     // 0. repair the text itself (charset, invisible characters) so detectors match real words
     remarkNormalizeMojibake,
@@ -129,10 +115,24 @@ export function presetPlugins(
     // hard-wrapped dumps joined back into paragraph lines; `---` that separate nothing dropped
     remarkUnwrapLines,
     remarkStripStrayBreaks,
+    // idempotent without cleaning twice: the cheap decisions again on the
+    // pruned, tidied tree (menus gone), until a round removes nothing
+    [
+      remarkSettle,
+      {
+        detect: [
+          [remarkFindArticleRegion, lexiconOption(options)],
+          [remarkStripBoilerplate, lexiconOption(options)],
+          remarkKeepHtmlContent,
+          remarkDedupeBlocks,
+        ],
+        remove: [[remarkPrune, { minConfidence: options.minConfidence }], remarkStripStrayBreaks],
+      },
+    ],
     // document metadata (HTML head, front matter) and the language, before the normalisers
     remarkExtractHtmlMeta,
     [remarkExtractDates, { fetchDate: options.referenceDate }],
-    ...(all || options.quotes === 'auto' ? [remarkExtractLanguage] : []),
+    remarkExtractLanguage,
     // house style on the kept text only (after the language, for `quotes: 'auto'`)
     [remarkNormalizeQuotes, { style: options.quotes }],
     [remarkNormalizeDashes, { dash: options.dashes }],
@@ -141,7 +141,8 @@ export function presetPlugins(
     // nothing in the output can execute (dangerous link schemes, raw HTML)
     remarkSanitizeLinks,
     // facts from the final body
-    ...(all ? [remarkExtractSources, remarkExtractQuotes] : []),
+    remarkExtractSources,
+    remarkExtractQuotes,
     // links, images, tables the reader switched off (after the extractors that read links)
     ...(options.links && options.images && options.tables
       ? []
@@ -170,12 +171,9 @@ export const stringifyOptions = {
 export type CopydeskProcessor = Processor<undefined, Root, Root, Root, string>;
 
 /** A frozen processor that runs the preset on an mdast tree and stringifies it. */
-export function createPipeline(
-  options: ResolvedOptions,
-  variant: Readonly<PresetVariant> = {},
-): CopydeskProcessor {
+export function createPipeline(options: ResolvedOptions): CopydeskProcessor {
   return unified()
-    .use(presetPlugins(options, variant))
+    .use(presetPlugins(options))
     .use(remarkGfm)
     .use(remarkStringify, stringifyOptions)
     .freeze() as unknown as CopydeskProcessor;

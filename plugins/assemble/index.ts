@@ -50,8 +50,31 @@ export function unwrap(
   children: readonly PhrasingContent[],
   types: ReadonlySet<string>,
 ): PhrasingContent[] {
+  return mergeText(unwrapAll(children, types));
+}
+
+/**
+ * Adjacent text nodes as one: the Markdown of a text does not depend on how
+ * it was split (a link's text joined to the words beside it is escaped as the
+ * same text read back from the output would be).
+ */
+function mergeText(children: PhrasingContent[]): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  for (const c of children) {
+    const last = out.at(-1);
+    if (c.type === 'text' && last?.type === 'text')
+      out[out.length - 1] = { type: 'text', value: last.value + c.value };
+    else out.push(c);
+  }
+  return out;
+}
+
+function unwrapAll(
+  children: readonly PhrasingContent[],
+  types: ReadonlySet<string>,
+): PhrasingContent[] {
   return children.flatMap((c): PhrasingContent[] => {
-    if (types.has(c.type) && 'children' in c) return unwrap(c.children, types);
+    if (types.has(c.type) && 'children' in c) return unwrapAll(c.children, types);
     if ('children' in c && c.children.some((d) => types.has(d.type) || 'children' in d))
       return [{ ...c, children: unwrap(c.children, types) } as PhrasingContent];
     return [c];
@@ -60,6 +83,12 @@ export function unwrap(
 
 const HEADLINE_WRAPPERS = new Set(['link', 'linkReference', 'strong']);
 const HEADING_WRAPPERS = new Set(['strong']);
+
+/** The headline's phrasing: without links, whether it was a heading or a line of a dump. */
+function headlinePhrasing(node: RootContent): PhrasingContent[] {
+  const children = phrasing(node);
+  return node.type === 'paragraph' ? unwrap(children, HEADLINE_WRAPPERS) : children;
+}
 
 function phrasing(node: RootContent): PhrasingContent[] {
   if (node.type === 'heading') {
@@ -114,7 +143,7 @@ export const remarkAssemble: Plugin<[Readonly<Options>?], Root> = (options) => {
     }
     const head: RootContent[] = [];
     const titleChildren = headline
-      ? phrasing(headline)
+      ? headlinePhrasing(headline)
       : meta.title
         ? [{ type: 'text' as const, value: meta.title }]
         : undefined;

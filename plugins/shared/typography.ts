@@ -140,6 +140,10 @@ export function collectRuns(tree: Root | Parent): InlineRun[] {
     if (SKIP.has(node.type)) return;
     if (isContainer(node)) {
       runs.push(runOf(node as Parent));
+      // A block among the phrasing (loose HTML: text and a <p> in one list
+      // item) is an object of this run and a run of its own.
+      for (const c of (node as Parent).children as Nodes[])
+        if ('children' in c && !TRANSPARENT.has(c.type)) visit(c);
       return;
     }
     if ('children' in node) for (const c of (node as Parent).children as Nodes[]) visit(c);

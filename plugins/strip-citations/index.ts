@@ -50,9 +50,13 @@ const MARKER_TEXT =
 /** A note anchor (`#cite_note-4`, `#fn:2`, `#footnote-3`, `#ref1`, `#note_5`, `#endnote2`). */
 const NOTE_ANCHOR =
   /#(?:cite[_-]?note|cite[_-]?ref|fn|fnref|footnote|ref|note|endnote|en)(?![a-z])[-_:.]?\w*/i;
-/** A maintenance tag: `citation needed`, `clarification needed`, `who?`, `when?`, `dubious – discuss`. */
+/**
+ * A maintenance tag: `citation needed`, `clarification needed`, `who?`, `when?`, `dubious – discuss`;
+ * any white space between its words (a hard-wrapped dump breaks a line inside a tag).
+ */
 const TAG_BODY =
-  '(?:[a-z]+ )?(?:citation|clarification|verification|source|page|year|date|full citation|better source|non-primary source|attribution) needed|who\\?|when\\?|where\\?|which\\?|according to whom\\?|by whom\\?|dubious(?: [–—-] discuss)?|failed verification|original research\\?|unreliable source\\?|not in citation given|permanent dead link|dead link'; // prettier-ignore
+  '(?:[a-z]+ )?(?:citation|clarification|verification|source|page|year|date|full citation|better source|non-primary source|attribution) needed|who\\?|when\\?|where\\?|which\\?|according to whom\\?|by whom\\?|dubious(?: [–—-] discuss)?|failed verification|original research\\?|unreliable source\\?|not in citation given|permanent dead link|dead link' // prettier-ignore
+    .replaceAll(' ', '\\s+');
 const TAG_TEXT = new RegExp(`^\\s*\\[?\\s*(?:${TAG_BODY})\\s*\\]?\\s*$`, 'i');
 /** Plain-text markers: one or more bracketed numbers/letters/notes/tags (with `:12` page numbers). */
 const TEXT_MARKERS = new RegExp(
