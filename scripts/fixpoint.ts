@@ -61,8 +61,11 @@ function account(id: string, once: string, twice: CleanResult): boolean {
     rules.add(r.ruleId);
     byRule.set(r.ruleId, e);
   }
-  if (values.verbose)
+  if (values.verbose) {
     console.log(`  ${id}: output changes when cleaned again (${[...rules].join(', ') || 'edits'})`);
+    for (const r of twice.metadata.removed)
+      console.log(`    ${r.ruleId}: ${r.reason} — ${r.text.replace(/\s+/gu, ' ').slice(0, 60)}`);
+  }
   return false;
 }
 
