@@ -2,6 +2,8 @@
  * The preset: every copydesk plugin in order, as one frozen processor.
  *
  *   normalise input text → detect (label, never remove) → guard → prune
+ *   → settle (the cheap detectors again on the pruned tree, until nothing
+ *   more goes: output that cleaning again leaves as it is, in one run)
  *   → normalise typography → extract metadata → assemble → stringify
  *
  * `createPipeline(options)` is called once per batch; the processor is reused
