@@ -28,6 +28,7 @@ export { remarkNormalizeQuotes } from './normalize-quotes/index.js';
 export { remarkNormalizeWhitespace } from './normalize-whitespace/index.js';
 export { remarkPrune } from './prune/index.js';
 export { remarkSanitizeLinks } from './sanitize-links/index.js';
+export { remarkSettle } from './settle/index.js';
 // Helpers for writing plugins of your own (docs/library.md, "Write a plugin").
 export { isFree, isKept, keep, label, labelOf, mark, peek } from './shared/label.js';
 export { isEdit, isRemoval, reportDoubt, reportEdit, SOURCE } from './shared/messages.js';

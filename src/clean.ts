@@ -109,8 +109,7 @@ export class Cleaner {
     }
     file.data.hastRules = hastRulesOf(this.options);
     // Markdown is counted on its lines first: the parser would build all of it before `countBlocks`.
-    if (format === 'markdown')
-      this.refuseOverMaxBlocks(estimateMarkdownBlocks(decoded.text));
+    if (format === 'markdown') this.refuseOverMaxBlocks(estimateMarkdownBlocks(decoded.text));
     const tree = readInput(boundedText(decoded.text, format, file), format, file);
     if (flattenDeep(tree) > 0)
       file.message(`nesting deeper than ${MAX_TREE_DEPTH} levels flattened`, {

@@ -128,7 +128,8 @@ export function presetPlugins(options: ResolvedOptions): PluggableList {
           remarkKeepHtmlContent,
           remarkDedupeBlocks,
         ],
-        remove: [[remarkPrune, { minConfidence: options.minConfidence }], remarkStripStrayBreaks],
+        remove: [[remarkPrune, { minConfidence: options.minConfidence }]],
+        tidy: [remarkStripStrayBreaks],
       },
     ],
     // document metadata (HTML head, front matter) and the language, before the normalisers

@@ -48,6 +48,17 @@ describe('remarkSettle', () => {
     ]);
   });
 
+  it('should tidy only after a round that removed something', () => {
+    let tidied = 0;
+    const count: Plugin<[], Root> = () => () => {
+      tidied++;
+    };
+    settle(page('A long first paragraph.', 'one'), 0.9, { tidy: [count] });
+    expect(tidied).toBe(1);
+    settle(page('A long first paragraph.'), 0.9, { tidy: [count] });
+    expect(tidied).toBe(1);
+  });
+
   it('should stop after maxRounds rounds', () => {
     const { texts } = settle(page('A long first paragraph.', 'b', 'a', 'z'), 0.9, {
       maxRounds: 1,

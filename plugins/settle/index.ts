@@ -20,8 +20,9 @@
  *
  * Options:
  * - `detect` (required): the detectors of one round, in order (they label).
- * - `remove` (required): what removes after them (prune, and the tidying that
- *   follows a removal).
+ * - `remove` (required): what removes after them (prune).
+ * - `tidy` (default: none): what runs after a round that removed something
+ *   (stray rules left next to a removed block).
  * - `maxRounds` (default: `2`): most extra rounds.
  * - `minConfidence` (default: `0.75`): labels of later rounds below it are
  *   dropped before prune.
@@ -38,8 +39,10 @@ import { isRemoval } from '../shared/messages.js';
 export interface Options {
   /** The detectors of one round, in order (they label, never remove). */
   detect: PluggableList;
-  /** The steps that remove after them (prune first). */
+  /** The steps that remove after them (prune). */
   remove: PluggableList;
+  /** What runs after a round that removed something (default: none). */
+  tidy?: PluggableList;
   /** Most extra rounds (default: `2`). */
   maxRounds?: number;
   /** Labels of later rounds below this confidence do not remove (default: `0.75`). */
@@ -78,6 +81,9 @@ export const remarkSettle: Plugin<[Readonly<Options>], Root> = (options) => {
     throw new Error('remark-settle: `minConfidence` must be between 0 and 1');
   const detect = unified().use(options.detect).freeze();
   const remove = unified().use(options.remove).freeze();
+  const tidy = unified()
+    .use(options.tidy ?? [])
+    .freeze();
   return (tree: Root, file: VFile) => {
     for (let round = 2; round <= maxRounds + 1; round++) {
       if (tree.children.length === 0) return;
@@ -95,14 +101,13 @@ export const remarkSettle: Plugin<[Readonly<Options>], Root> = (options) => {
       dropWeak(tree, minConfidence, before);
       const from = file.messages.length;
       remove.runSync(tree, file);
-      let removed = 0;
+      if (!file.messages.slice(from).some(isRemoval)) return;
+      tidy.runSync(tree, file);
       for (const m of file.messages.slice(from)) {
         if (!isRemoval(m)) continue;
         m.reason = `${m.reason} (round ${round})`;
         m.message = m.reason;
-        removed++;
       }
-      if (removed === 0) return;
     }
   };
 };
