@@ -35,6 +35,7 @@ import type { Nodes, Root, RootContent } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { type BylineLine, formatByline, readBylineCached } from '../shared/byline.js';
+import { cjkMetaDate } from '../shared/dates.js';
 import { offerAuthors, offerDate } from '../shared/evidence.js';
 import { isFree, mark, peek } from '../shared/label.js';
 import { looksLikePersonName } from '../shared/names.js';
@@ -198,6 +199,8 @@ function detect(tree: Root, file: VFile, settings: Settings): void {
   const candidates: Candidate[] = [];
   const anchors: number[] = [];
   let dateline = false;
+  // A Chinese post's meta line ("发布: 2021-1-29 13:18 | 点击: 313"): the date when no other line gives one.
+  let cjkDate: string | undefined;
   for (const [i, node] of blocks.entries()) {
     if (peek(node)?.role === 'headline') anchors.push(i);
     if (!isFree(node) || !isCandidate(node)) continue;
@@ -209,6 +212,8 @@ function detect(tree: Root, file: VFile, settings: Settings): void {
     }
     const hinted = hintedByline(node, text, file);
     const lines = readBlock(raw, settings, hinted, file);
+    if (!lines && cjkDate === undefined && (i < settings.head || isNear(i, n, anchors, settings)))
+      cjkDate = i < n - settings.tail ? cjkMetaDate(text) : undefined;
     if (!lines) {
       if (!dateline && text.length > 60) dateline = readDateline(text, meta) || true;
       continue;
@@ -236,6 +241,8 @@ function detect(tree: Root, file: VFile, settings: Settings): void {
       if (line.modified) offerDate(meta, 'modified', line.modified, 'text');
     }
   }
+  if (cjkDate !== undefined && meta.published === undefined)
+    offerDate(meta, 'published', cjkDate, 'text');
   if (found) {
     meta.byline = formatByline(found);
     meta.bylineEvidence = 'text';

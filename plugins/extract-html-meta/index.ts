@@ -36,13 +36,13 @@ import {
   looksLikeOutlet,
   readBylineLine,
 } from '../shared/byline.js';
-import { normalizeDate, parseDate } from '../shared/dates.js';
+import { cjkMetaDate, normalizeDate, parseDate } from '../shared/dates.js';
 import { offerAuthors, offerDate } from '../shared/evidence.js';
 import { fixNameCase, isSingleCase } from '../shared/names.js';
 import type { ArticleMeta, Evidence, HtmlMeta } from '../shared/types.js';
 import { hostOfUrl } from '../shared/url.js';
 import { authorsOfJsonLd, type JsonObject, pickArticle, str, typesOf } from './json-ld.js';
-import { chooseTitle } from './title.js';
+import { chooseTitle, type TitleContext } from './title.js';
 
 export {
   chooseTitle,
@@ -52,6 +52,7 @@ export {
   type TitleChoice,
   titleCandidates,
 } from './title.js';
+export { pickTitle, type TitleOption, titleOptions } from './title-model.js';
 
 export type Options = Record<string, never>;
 
@@ -201,6 +202,9 @@ function fromHtml(meta: ArticleMeta, html: HtmlMeta, file: VFile): void {
     'html',
   );
   offerDate(meta, 'published', dateOfTexts(html.dateTexts ?? [], html.lang), 'html');
+  // A Chinese page's meta line, wherever it sits ("发布: 2021-1-29 13:18 | 点击: 313"): the weakest visible date.
+  if (meta.published === undefined)
+    offerDate(meta, 'published', firstDefined(html.cjkDateLines ?? [], cjkMetaDate), 'text');
   // A forum thread: the first post's author, before any other author element of the page.
   offerAuthors(meta, threadStarter(html.threadBylines ?? html.bylines), 'html');
   const elements = bylineNames(html.bylines);
@@ -216,17 +220,7 @@ function fromHtml(meta: ArticleMeta, html: HtmlMeta, file: VFile): void {
     absolute(str(article?.url));
   if (url) meta.canonicalUrl ??= url;
   // Title: JSON-LD, then head tags and <title> without the site's name, then the visible headline.
-  const chosen = chooseTitle(html, {
-    siteNames: [
-      meta.siteName,
-      m['og:site_name'],
-      m['application-name'],
-      str(website?.name),
-      publisher,
-    ],
-    host: hostOfUrl(meta.canonicalUrl ?? file.data.source?.url),
-    headline: meta.headline,
-  });
+  const chosen = chooseTitle(html, titleContextOf(meta, html, file.data.source?.url));
   if (chosen && (chosen.evidence !== 'text' || meta.title === undefined)) {
     meta.title = chosen.title;
     meta.titleEvidence = chosen.evidence;
@@ -246,6 +240,29 @@ function fromHtml(meta: ArticleMeta, html: HtmlMeta, file: VFile): void {
   // No person named anywhere: an organisation declared as the author ("By AFP") is the author.
   if (meta.authors.length === 0 && orgAuthor && !isPlaceholderName(orgAuthor))
     offerAuthors(meta, [orgAuthor], orgEvidence);
+}
+
+/** What the title choosers know of a page besides its head: the names the site goes by, its host, the visible headline. */
+export function titleContextOf(
+  meta: ArticleMeta,
+  html: HtmlMeta,
+  url: string | undefined,
+): TitleContext {
+  const m = metaMap(html.meta);
+  const article = pickArticle(html.jsonLd);
+  const pub = article?.publisher as JsonObject | JsonObject[] | undefined;
+  const website = html.jsonLd.find((o) => typesOf(o).includes('WebSite'));
+  return {
+    siteNames: [
+      meta.siteName,
+      m['og:site_name'],
+      m['application-name'],
+      str(website?.name),
+      str((Array.isArray(pub) ? pub[0] : pub)?.name),
+    ],
+    host: hostOfUrl(meta.canonicalUrl ?? url),
+    headline: meta.headline,
+  };
 }
 
 /** A CMS account rather than a display name: one token with a dot, underscore or digit ("andrew.keaveney", "jdoe_2"). */
@@ -356,6 +373,17 @@ export function dateOfTexts(texts: readonly string[], lang?: string): string | u
     if (!/\d/.test(published)) continue;
     const iso = parseDate(published, { language })?.iso;
     if (iso) return iso;
+  }
+  return undefined;
+}
+
+function firstDefined<T>(
+  items: readonly string[],
+  read: (s: string) => T | undefined,
+): T | undefined {
+  for (const item of items) {
+    const v = read(item);
+    if (v !== undefined) return v;
   }
   return undefined;
 }

@@ -289,6 +289,50 @@ export function junkTitle(
  * truncated copy of it is passed over.
  */
 export function chooseTitle(html: HtmlMeta, context: TitleContext = {}): TitleChoice | undefined {
+  const { present, sites, headline, head, named, cleaned } = prepareTitles(html, context);
+  if (headline && !named && junkTitle(headline, sites, undefined) === undefined) {
+    // Only the strongest head title that is a title at all: a weaker one does not overrule it.
+    const strongest = present.find(([value]) => junkTitle(value, sites, headline) === undefined);
+    const extended = strongest && extendsHeadline(strongest[0], headline) ? strongest : undefined;
+    if (extended)
+      return {
+        title: stripSiteAffixes(headline, sites, new Set(), undefined, false),
+        evidence: 'text',
+        from: 'headline',
+      };
+  }
+  for (const c of cleaned) {
+    if (sites.includes(norm(c.raw)) || junkTitle(c.title, sites, headline) !== undefined) continue;
+    if (c.from === 'headline' && disowned(c.title, cleaned, head)) continue;
+    return { title: c.title, evidence: c.evidence, from: c.from };
+  }
+  return headline ? { title: headline, evidence: 'text', from: 'headline' } : undefined;
+}
+
+/** A head title as declared and without the site's name around it. */
+export interface CleanedTitle {
+  raw: string;
+  title: string;
+  evidence: TitleEvidence;
+  from: string;
+}
+
+/** What the title choosers start from: the head titles present, cleaned, and the names the site goes by. */
+export interface PreparedTitles {
+  present: [string, TitleEvidence, string][];
+  /** Names of the site, folded (`norm`). */
+  sites: string[];
+  /** End parts that several head titles share (folded). */
+  affixes: Set<string>;
+  headline: string | undefined;
+  /** The visible headline, folded. */
+  head: string;
+  /** Whether a site name given is the visible headline (a CMS filling application-name with the title). */
+  named: boolean;
+  cleaned: CleanedTitle[];
+}
+
+export function prepareTitles(html: HtmlMeta, context: TitleContext = {}): PreparedTitles {
   const m: Record<string, string> = {};
   for (const [k, v] of Object.entries(html.meta))
     for (const name of k.split(/\s+/)) {
@@ -318,19 +362,7 @@ export function chooseTitle(html: HtmlMeta, context: TitleContext = {}): TitleCh
       ...hostLabels(context.host),
     ]),
   ].filter((s) => s !== '' && s !== head);
-  // A head title that is the visible headline plus a category, the site's name or keywords: the headline.
   const named = (context.siteNames ?? []).some((s) => !!s && norm(s) === head);
-  if (headline && !named && junkTitle(headline, sites, undefined) === undefined) {
-    // Only the strongest head title that is a title at all: a weaker one does not overrule it.
-    const strongest = present.find(([value]) => junkTitle(value, sites, headline) === undefined);
-    const extended = strongest && extendsHeadline(strongest[0], headline) ? strongest : undefined;
-    if (extended)
-      return {
-        title: stripSiteAffixes(headline, sites, new Set(), undefined, false),
-        evidence: 'text',
-        from: 'headline',
-      };
-  }
   const affixes = sharedAffixes(present.map((c) => c[0]));
   const cleaned = present.map(([value, evidence, from]) => ({
     raw: value,
@@ -338,13 +370,15 @@ export function chooseTitle(html: HtmlMeta, context: TitleContext = {}): TitleCh
     evidence,
     from,
   }));
-  for (const c of cleaned) {
-    if (sites.includes(norm(c.raw)) || junkTitle(c.title, sites, headline) !== undefined) continue;
-    if (c.from === 'headline' && disowned(c.title, cleaned, head)) continue;
-    return { title: c.title, evidence: c.evidence, from: c.from };
-  }
-  return headline ? { title: headline, evidence: 'text', from: 'headline' } : undefined;
+  return { present, sites, affixes, headline, head, named, cleaned };
 }
+
+/** A text without the site's name around it (the cleaning head titles get), for other title sources such as `<h1>`. */
+export function withoutSiteName(text: string, prepared: PreparedTitles): string {
+  return stripSiteAffixes(text, prepared.sites, prepared.affixes, undefined, false);
+}
+
+export { disowned, namesSite, norm as foldTitle, SITE_SEPARATOR, words as titleWords };
 
 /**
  * The JSON-LD object whose title stands for the page. With several stories

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayOf, normalizeDate, parseDate } from './dates.js';
+import { cjkMetaDate, dayOf, normalizeDate, parseDate } from './dates.js';
 import { sentenceSegmenter, splitSentences } from './sentences.js';
 
 describe('dates', () => {
@@ -87,5 +87,28 @@ describe('parseDate with a per-document cache', () => {
     const b = parseDate('2 hours ago', { referenceDate: new Date('2024-05-02T00:00:00Z'), cache });
     expect(a?.iso).not.toBe(b?.iso);
     expect(parseDate('2 hours ago', { cache })).toBeUndefined();
+  });
+});
+
+describe('cjkMetaDate', () => {
+  it('should read the date of a Chinese meta line with a label before it or a post label after it', () => {
+    expect(cjkMetaDate('晨报 | 发布: 2019-3-7 08:05 | 点击: 27 | 来自: 本站')).toBe(
+      '2019-03-07T08:05',
+    );
+    expect(cjkMetaDate('小明 发表于 2012-6-30 21:40:09')).toBe('2012-06-30T21:40:09');
+    expect(cjkMetaDate('发布时间：2018年11月2日')).toBe('2018-11-02');
+    expect(cjkMetaDate('2016-04-09 阅读312次')).toBe('2016-04-09');
+    expect(cjkMetaDate('本帖由 小红 于2010年2月3日09:15:00在〖 茶馆 〗发表')).toBe(
+      '2010-02-03T09:15:00',
+    );
+  });
+
+  it('should not read a bare date, a date in prose, a list of dated links, or a line without Han', () => {
+    expect(cjkMetaDate('2016-04-09 小明')).toBeUndefined();
+    // 于 ("on") without 发表/发布: a sentence or a blog's founding date, not the post's.
+    expect(cjkMetaDate('他于2001年5月2日到了上海，在那里住了三年。')).toBeUndefined();
+    expect(cjkMetaDate('建立于:2009年3月1日')).toBeUndefined();
+    expect(cjkMetaDate('发布 2016-04-09 旧闻 发布 2016-04-08 新闻')).toBeUndefined();
+    expect(cjkMetaDate('Posted 2016-04-09 | views 12')).toBeUndefined();
   });
 });

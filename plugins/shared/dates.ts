@@ -239,3 +239,48 @@ export function normalizeDate(value: unknown, options: DateOptions = {}): string
 export function dayOf(iso: string): string {
   return iso.slice(0, 10);
 }
+
+/** A full date written the Chinese way or as digits: `2021-1-29`, `2005/09/07`, `2004年12月27日`, with an optional time. */
+const CJK_DATE =
+  /((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?![\d])\s*日?(?:\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?/gu;
+
+/** Labels right before a publication date: 发布 (published), 发表 (posted), 时间/日期 (time/date), 发布于/发表于 (posted on). */
+const CJK_DATE_BEFORE = /(?:发布|发表|时间|日期|发布于|发表于)\s*[:：]?\s*$/u;
+
+/** A bare 于 ("on") before the date counts only in a line that says it was posted (发表/发布): "本贴由 某某 于…发表". */
+const CJK_ON = /于\s*$/u;
+const CJK_POSTED = /发表|发布/u;
+
+/** Labels of a post's meta line right after its date: reads, clicks, views, source, comments, author, editor. */
+const CJK_META_AFTER = /^\s*[|｜]?\s*(?:阅读|点击|浏览|来源|来自|评论|作者|编辑|人气)/u;
+
+/**
+ * The publication date of a short Chinese meta line: one full date with a
+ * label before it ("发布: 2021-1-29 13:18 | 点击: 313", "某某 发表于
+ * 2005-9-15 11:46:00"; a bare 于 only when 发表/发布 follows, as in "本贴由
+ * 某某 于2005年8月12日16:12:21…发表", not "建立于…" or prose) or a
+ * post's meta label after it ("2004-12-10 阅读10544次"). A line with two
+ * dates (a list of links with their days) or without Han characters gives
+ * none. ISO `YYYY-MM-DD`, with `THH:MM[:SS]` when the line has the time.
+ */
+export function cjkMetaDate(line: string): string | undefined {
+  const text = line.replace(/\s+/g, ' ').trim();
+  if (text.length > 120 || !/\p{Script=Han}/u.test(text)) return undefined;
+  const dates = [...text.matchAll(CJK_DATE)];
+  if (dates.length !== 1) return undefined;
+  const m = dates[0]!;
+  const before = text.slice(Math.max(0, m.index - 8), m.index);
+  const after = text.slice(m.index + m[0].length);
+  const labelled =
+    CJK_DATE_BEFORE.test(before) ||
+    CJK_META_AFTER.test(after) ||
+    (CJK_ON.test(before) && CJK_POSTED.test(after));
+  if (!labelled) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const date = `${year}-${pad(month)}-${pad(day)}`;
+  if (m[4] === undefined || m[5] === undefined) return date;
+  const hour = Number(m[4]);
+  if (hour > 23 || Number(m[5]) > 59) return date;
+  return `${date}T${pad(hour)}:${m[5]}${m[6] ? `:${m[6]}` : ''}`;
+}

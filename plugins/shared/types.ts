@@ -215,6 +215,10 @@ export interface HtmlMeta {
   threadBylines?: string[] | undefined;
   /** Text of `<time>` without `datetime` and of date-classed elements (`entry-date`…), outside comments and archives. */
   dateTexts?: string[] | undefined;
+  /** Texts of the page's `<h1>` elements in document order (at most 12), and whether each sits in `<article>`/`<main>`. */
+  headings?: { text: string; inArticle: boolean }[] | undefined;
+  /** Chinese pages: short texts holding Han characters and a date, in document order, outside comments and archives. */
+  cjkDateLines?: string[] | undefined;
 }
 
 export interface Counts {

@@ -163,6 +163,75 @@ function collectBylines(
   }
 }
 
+/** Elements holding the article itself: an `<h1>` inside one is the article's heading, not the site's. */
+const ARTICLE_TAGS = new Set(['article', 'main']);
+
+/** Texts of the `<h1>` elements in document order (title candidates), outside `<head>`, scripts and templates. */
+function collectHeadings(
+  node: Root | Element,
+  inArticle: boolean,
+  out: { text: string; inArticle: boolean }[],
+): void {
+  for (const child of node.children) {
+    if (out.length >= 12) return;
+    if (child.type !== 'element') continue;
+    const tag = child.tagName;
+    if (tag === 'head' || tag === 'script' || tag === 'style' || tag === 'template') continue;
+    if (tag === 'h1') {
+      const text = hastToString(child).replace(/\s+/g, ' ').trim();
+      if (text && text.length <= 300) out.push({ text, inArticle });
+      continue;
+    }
+    collectHeadings(child, inArticle || ARTICLE_TAGS.has(tag), out);
+  }
+}
+
+/** A year-month start of a Chinese or digit date (`2021-1-29`, `2004年12月`). */
+const CJK_DATE_START = /(?:19|20)\d{2}\s*(?:[-/.]|年)\s*\d{1,2}/;
+
+/** Tags whose text is never a page's meta line. */
+const NOT_TEXT = new Set(['head', 'script', 'style', 'template', 'noscript', 'select', 'option']);
+
+/**
+ * Short texts (at most 120 characters) of line elements (no block element
+ * inside) holding Han characters and a date, in document order, outside
+ * comments, archives and sidebars: the meta lines of Chinese pages
+ * ("发布: 2021-1-29 13:18 | 点击: 313"), which often sit outside the article's
+ * container. Returns the node's text and whether a block element is inside it.
+ */
+function collectCjkDateLines(
+  node: Root | Element,
+  excluded: boolean,
+  out: string[],
+): { text: string; block: boolean } {
+  let text = '';
+  let block = false;
+  for (const child of node.children) {
+    if (child.type === 'text') text += child.value;
+    else if (child.type === 'element' && !NOT_TEXT.has(child.tagName)) {
+      const tokens = `${prop(child, 'className') ?? ''} ${prop(child, 'id') ?? ''}`;
+      const skip = excluded || NOT_PUBLISHED_TAGS.has(child.tagName) || NOT_PUBLISHED.test(tokens);
+      const at = out.length;
+      const inner = collectCjkDateLines(child, skip, out);
+      const line = inner.text.replace(/\s+/g, ' ').trim();
+      if (
+        !skip &&
+        !inner.block &&
+        line.length <= 120 &&
+        CJK_DATE_START.test(line) &&
+        /\p{Script=Han}/u.test(line) &&
+        out.length < 20 &&
+        !out.includes(line)
+      )
+        out.splice(at, 0, line);
+      const isBlock = BREAKS.has(child.tagName) && child.tagName !== 'br';
+      block ||= inner.block || isBlock;
+      text += isBlock ? ` ${inner.text} ` : inner.text;
+    }
+  }
+  return { text, block };
+}
+
 export function readHtmlMeta(tree: Root): HtmlMeta {
   const out: HtmlMeta = { meta: {}, jsonLd: [], times: [], bylines: [], dateTexts: [] };
   visit(tree, 'element', (el: Element, _index, parent) => {
@@ -205,5 +274,12 @@ export function readHtmlMeta(tree: Root): HtmlMeta {
   collectBylines(tree, false, bylines);
   out.threadBylines = bylines.thread;
   collectDateTexts(tree, false, out.dateTexts ?? []);
+  out.headings = [];
+  collectHeadings(tree, false, out.headings);
+  // Chinese pages only (declared, or a Han <title>): the walk reads every text of the page.
+  if (/^zh/i.test(out.lang ?? '') || /\p{Script=Han}/u.test(out.title ?? '')) {
+    out.cjkDateLines = [];
+    collectCjkDateLines(tree, false, out.cjkDateLines);
+  }
   return out;
 }
