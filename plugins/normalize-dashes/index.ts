@@ -68,11 +68,15 @@ const DAYS_MONTHS =
 const DAY_OR_MONTH_END = new RegExp(`\\b(?:${DAYS_MONTHS})\\.?$`);
 const DAY_OR_MONTH_START = new RegExp(`^(?:${DAYS_MONTHS})\\b`);
 
+const HAS_DASH = /[-–—]/;
+
 /** The dash transform for a style. */
 export function dashTransform(
   options: Readonly<Required<Options>>,
 ): (text: string, protect: Uint8Array) => Replacements | undefined {
   return (text, protect) => {
+    // Every rule needs a hyphen or dash (ranges, sentence dashes) or `...` (ellipsis).
+    if (!HAS_DASH.test(text) && !text.includes('...')) return undefined;
     const repl: Replacements = new Map();
     const free = (from: number, to: number) => {
       if (anyProtected(protect, from, to)) return false;

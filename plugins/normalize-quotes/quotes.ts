@@ -113,12 +113,16 @@ function isSpace(c: string): boolean {
   return c === '' || /\s/.test(c);
 }
 
+/** Any character `tokenize` reads (`DOUBLE`, `SINGLE`, the backtick): text without one has no tokens. */
+const QUOTE_LIKE = /["“”„‟″«»'‘’‚‛´′‹›`]/;
+
 function isQuoteChar(c: string): boolean {
   return DOUBLE.has(c) || SINGLE.has(c) || c === '`';
 }
 
 /** Read the quote-like marks of a run. */
 function tokenize(text: string, protect: Uint8Array): Token[] {
+  if (!QUOTE_LIKE.test(text)) return [];
   const tokens: Token[] = [];
   // `''` closes a double quotation only in a run that uses `` to open one (TeX style).
   let texOpen = false;
