@@ -28,6 +28,8 @@ export { remarkNormalizeQuotes } from './normalize-quotes/index.js';
 export { remarkNormalizeWhitespace } from './normalize-whitespace/index.js';
 export { remarkPrune } from './prune/index.js';
 export { remarkSanitizeLinks } from './sanitize-links/index.js';
+export { remarkScoreBlocks } from './score-blocks/index.js';
+export { loadModel, type ModelWeights } from './score-blocks/model.js';
 export { remarkSettle } from './settle/index.js';
 // Helpers for writing plugins of your own (docs/library.md, "Write a plugin").
 export { isFree, isKept, keep, label, labelOf, mark, peek } from './shared/label.js';

@@ -37,6 +37,7 @@ import { remarkNormalizeQuotes } from '../plugins/normalize-quotes/index.js';
 import { remarkNormalizeWhitespace } from '../plugins/normalize-whitespace/index.js';
 import { remarkPrune } from '../plugins/prune/index.js';
 import { remarkSanitizeLinks } from '../plugins/sanitize-links/index.js';
+import { remarkScoreBlocks } from '../plugins/score-blocks/index.js';
 import { remarkSettle } from '../plugins/settle/index.js';
 import type { Phrases } from '../plugins/shared/lexicon.js';
 import { remarkStripAuthorBio } from '../plugins/strip-author-bio/index.js';
@@ -99,6 +100,8 @@ export function presetPlugins(options: ResolvedOptions): PluggableList {
       : []),
     // last: a repeat counts only against a first copy that stays
     remarkDedupeBlocks,
+    // the fitted block scorer has the last word on the generic detectors' labels
+    [remarkScoreBlocks, lexiconOption(options)],
     // rule ids the user keeps (withComments: strip-comments) stop removing
     ...(options.withComments
       ? ([[remarkReleaseRules, { ruleIds: ['strip-comments'] }]] as PluggableList)
